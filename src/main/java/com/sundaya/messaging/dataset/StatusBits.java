@@ -27,7 +27,21 @@ final class StatusBits {
         this.code = code;
     }
 
-    /** {@code hex} must already have passed the schema's 4-hex-digit pattern. */
+    /** Exactly 4 ASCII hex digits; {@link Integer#parseInt} alone would also take a sign or non-ASCII digits. */
+    static boolean isCode(String hex) {
+        if (hex.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code hex} must have passed {@link #isCode}. */
     static StatusBits decode(Kind kind, String hex) {
         return new StatusBits(kind, Integer.parseInt(hex, 16));
     }

@@ -80,7 +80,7 @@ class ValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"20200210T150006.032", "20200210T150006.032Z", "20200210T150006Z",
             "2020-02-10T15:00:06.032+07:00", "20200210T150006.+0700", "20200210T150006.032+7", "20200210 150006+0700",
-            "20200210T150006.032+0700 ", ""})
+            "20200210T150006.032+0700 ", "20200210T150006.032+0700\n", ""})
     void should_refuse_times_without_a_numeric_offset_or_in_another_layout(String time) {
         ObjectNode request = mutableExample("pms.request.json");
         firstItem(request).put("time_local", time);
@@ -101,6 +101,16 @@ class ValidationTest {
         firstItem(request).put("time_local", time);
 
         assertThatCode(() -> PMS.validate(request)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "00001", "0x01", "+001", "00G1", "0001\n", "\uFF10001", ""})
+    void should_refuse_status_codes_that_are_not_four_hex_digits(String code) {
+        ObjectNode request = mutableExample("mppt.request.json");
+        ((ObjectNode) request.get("datasets").get(1).get("status")).put("code", code);
+
+        assertThat(violations(MPPT, request)).singleElement()
+                .isEqualTo(new Violation("datasets[1].status.code", "must be exactly 4 hexadecimal digits"));
     }
 
     @Test
