@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * The pms CSV variant (spec §4.3), converted to the same JSON tree a JSON body gives, so that one set of
- * validation rules and one transform serve both. Targets name the CSV line and column ({@code csv.line[3].pack.amps})
- * because the device vendor sees a file, not a JSON path.
+ * validation rules and one transform serve both. Conversion errors name the CSV line and column
+ * ({@code csv.line[3].pack.amps}) because the device vendor sees a file, not a JSON path; the rules applied after
+ * conversion report JSON paths, where {@code datasets[i].data[j]} is the j-th row of the i-th run of one pms_id.
  */
 final class PmsCsv {
 

@@ -237,6 +237,11 @@ class ValidationTest {
     }
 
     @Test
+    void should_accept_a_utf8_byte_order_mark_before_json() {
+        assertThat(PMS.parse(utf8("\uFEFF{\"datasets\": []}"), false)).isEqualTo(json("{\"datasets\": []}"));
+    }
+
+    @Test
     void should_refuse_invalid_utf8_and_name_a_non_object_root() {
         assertThat(catchThrowableOfType(InvalidDatasetException.class,
                 () -> PMS.parse(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, false))
