@@ -1,0 +1,122 @@
+package com.sundaya.messaging.config;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.sundaya.messaging.api.ApiKeyRegistry;
+import com.sundaya.messaging.api.ErrorResponder;
+import com.sundaya.messaging.api.HttpErrorPages;
+import com.sundaya.messaging.api.IngestProcessor;
+import com.sundaya.messaging.dataset.AlarmThresholds;
+import com.sundaya.messaging.dataset.Dataset;
+import com.sundaya.messaging.dataset.DatasetPipeline;
+import com.sundaya.messaging.kafka.KafkaPlatform;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Builds the beans the YAML routes refer to, from configuration. Everything that varies by environment is a
+ * property (see application.properties and the README's table); this class only wires.
+ */
+public class PlatformConfiguration implements CamelConfiguration {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PropertyInject("messaging.broker")
+    String broker;
+    @PropertyInject("messaging.data-dir")
+    String dataDir;
+    @PropertyInject(value = "messaging.security.api-keys", defaultValue = "")
+    String apiKeys;
+    @PropertyInject("camel.server.port")
+    int httpPort;
+    @PropertyInject("messaging.http.max-body-bytes")
+    long maxBodyBytes;
+    @PropertyInject("messaging.publish.retry-after-seconds")
+    long retryAfterSeconds;
+
+    @PropertyInject("messaging.kafka.embedded")
+    boolean kafkaEmbedded;
+    @PropertyInject("messaging.kafka.embedded.host")
+    String kafkaEmbeddedHost;
+    @PropertyInject("messaging.kafka.embedded.port")
+    int kafkaEmbeddedPort;
+    @PropertyInject("messaging.kafka.embedded.controller-port")
+    int kafkaEmbeddedControllerPort;
+    @PropertyInject("messaging.kafka.embedded.retention-hours")
+    long kafkaRetentionHours;
+    @PropertyInject("messaging.kafka.embedded.retention-bytes")
+    long kafkaRetentionBytes;
+    @PropertyInject("messaging.kafka.bootstrap-servers")
+    String kafkaBootstrapServers;
+    @PropertyInject("messaging.kafka.topics")
+    String kafkaTopics;
+    @PropertyInject(value = "messaging.kafka.producer.client-id", defaultValue = "")
+    String producerClientId;
+    @PropertyInject(value = "messaging.kafka.consumer.client-id", defaultValue = "")
+    String consumerClientId;
+
+    @PropertyInject("messaging.topic.pms")
+    String pmsTopic;
+    @PropertyInject("messaging.topic.mppt")
+    String mpptTopic;
+    @PropertyInject("messaging.topic.inverter")
+    String inverterTopic;
+
+    @PropertyInject("messaging.alarms.cell-under-volt")
+    double cellUnderVolt;
+    @PropertyInject("messaging.alarms.cell-over-volt")
+    double cellOverVolt;
+    @PropertyInject("messaging.alarms.cell-imbalance-mv")
+    double cellImbalanceMv;
+    @PropertyInject("messaging.alarms.pack-over-temp-warn")
+    double packOverTempWarn;
+    @PropertyInject("messaging.alarms.pack-over-temp")
+    double packOverTemp;
+    @PropertyInject("messaging.alarms.fet-over-temp")
+    double fetOverTemp;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        assignNodeClientIds(context.getPropertiesComponent());
+        Path data = Path.of(dataDir);
+
+        if ("kafka".equals(broker)) {
+            KafkaPlatform.install(context, new KafkaPlatform.Settings(kafkaEmbedded, data, kafkaEmbeddedHost,
+                    kafkaEmbeddedPort, kafkaEmbeddedControllerPort, kafkaRetentionHours, kafkaRetentionBytes,
+                    kafkaBootstrapServers, kafkaTopics));
+        }
+
+        AlarmThresholds thresholds = new AlarmThresholds(cellUnderVolt, cellOverVolt, cellImbalanceMv,
+                packOverTempWarn, packOverTemp, fetOverTemp);
+        Map<Dataset, DatasetPipeline> pipelines = new EnumMap<>(Dataset.class);
+        for (Dataset d : Dataset.values()) {
+            pipelines.put(d, new DatasetPipeline(d, thresholds));
+        }
+        Map<Dataset, String> topics = new EnumMap<>(Map.of(
+                Dataset.PMS, pmsTopic, Dataset.MPPT, mpptTopic, Dataset.INVERTER, inverterTopic));
+        ApiKeyRegistry keys = ApiKeyRegistry.configuredOrGenerated(apiKeys, data, httpPort);
+
+        context.getRegistry().bind("ingestProcessor", new IngestProcessor(pipelines, topics, keys, maxBodyBytes));
+        context.getRegistry().bind("apiErrorResponder", new ErrorResponder(retryAfterSeconds));
+        context.addStartupListener(new HttpErrorPages(httpPort));
+    }
+
+    /** The seed's node identities: {@code producer.<4 random digits>} and {@code consumer.<4 random digits>}. */
+    private void assignNodeClientIds(PropertiesComponent properties) {
+        if (producerClientId == null || producerClientId.isBlank()) {
+            properties.addOverrideProperty("messaging.kafka.producer.client-id", "producer." + fourDigits());
+        }
+        if (consumerClientId == null || consumerClientId.isBlank()) {
+            properties.addOverrideProperty("messaging.kafka.consumer.client-id", "consumer." + fourDigits());
+        }
+    }
+
+    private static String fourDigits() {
+        return String.format("%04d", RANDOM.nextInt(10_000));
+    }
+}
