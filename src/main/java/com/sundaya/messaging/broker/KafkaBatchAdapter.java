@@ -1,17 +1,26 @@
 package com.sundaya.messaging.broker;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.support.DefaultMessage;
 
 /**
- * Maps the broker-neutral batch onto camel-kafka's per-record headers, so the Kafka producer sends the whole batch
- * asynchronously and the exchange continues once every record is acknowledged (camel-kafka sends an iterable body
- * as one record per element).
+ * Maps between camel-kafka's records and the broker-neutral batch of {@link BrokerHeaders}. Publishing: the Kafka
+ * producer sends an iterable body as one record per element, asynchronously, and continues the exchange once every
+ * record is acknowledged. Consuming: a polled batch becomes the neutral batch, and its offsets are committed only
+ * after the route that consumed it has finished (rows stored), per partition at the highest processed offset.
  */
 public final class KafkaBatchAdapter {
+
+    /** Exchange property holding the polled Kafka exchanges until their offsets are committed. */
+    public static final String POLLED_BATCH = "messaging.kafka.polledBatch";
 
     private KafkaBatchAdapter() {
     }
@@ -33,5 +42,44 @@ public final class KafkaBatchAdapter {
                 }
             }
         }
+    }
+
+    public static void fromKafkaRecords(Exchange exchange) {
+        List<?> polled = exchange.getMessage().getBody(List.class);
+        List<Message> batch = new ArrayList<>(polled == null ? 0 : polled.size());
+        if (polled != null) {
+            for (Object element : polled) {
+                Message record = ((Exchange) element).getMessage();
+                Message m = new DefaultMessage(exchange);
+                m.setBody(record.getBody(String.class));
+                m.setHeader(BrokerHeaders.KEY, record.getHeader(KafkaConstants.KEY));
+                m.setHeader(BrokerHeaders.SOURCE, record.getHeader(KafkaConstants.TOPIC) + "/"
+                        + record.getHeader(KafkaConstants.PARTITION) + "/" + record.getHeader(KafkaConstants.OFFSET));
+                batch.add(m);
+            }
+        }
+        exchange.setProperty(POLLED_BATCH, polled);
+        exchange.getMessage().setBody(batch);
+    }
+
+    /** Commits, for each partition of the batch, the offset after its last record. */
+    public static void commitProcessed(Exchange exchange) {
+        List<?> polled = exchange.getProperty(POLLED_BATCH, List.class);
+        if (polled == null || polled.isEmpty()) {
+            return;
+        }
+        Map<Integer, KafkaManualCommit> lastPerPartition = new HashMap<>();
+        Map<Integer, Long> highest = new HashMap<>();
+        for (Object element : polled) {
+            Message record = ((Exchange) element).getMessage();
+            Integer partition = record.getHeader(KafkaConstants.PARTITION, Integer.class);
+            Long offset = record.getHeader(KafkaConstants.OFFSET, Long.class);
+            KafkaManualCommit commit = record.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+            if (commit != null && offset >= highest.getOrDefault(partition, -1L)) {
+                highest.put(partition, offset);
+                lastPerPartition.put(partition, commit);
+            }
+        }
+        lastPerPartition.values().forEach(KafkaManualCommit::commit);
     }
 }

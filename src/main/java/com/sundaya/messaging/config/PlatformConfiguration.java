@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
+import com.sundaya.messaging.api.AnalyticsQueryProcessor;
 import com.sundaya.messaging.api.ApiKeyRegistry;
 import com.sundaya.messaging.api.ErrorResponder;
 import com.sundaya.messaging.api.HttpErrorPages;
@@ -13,6 +15,10 @@ import com.sundaya.messaging.dataset.AlarmThresholds;
 import com.sundaya.messaging.dataset.Dataset;
 import com.sundaya.messaging.dataset.DatasetPipeline;
 import com.sundaya.messaging.kafka.KafkaPlatform;
+import com.sundaya.messaging.storage.AnalyticsStorage;
+import com.sundaya.messaging.storage.Repositories;
+import com.sundaya.messaging.storage.RowCheck;
+import com.sundaya.messaging.storage.RowRepository;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -28,6 +34,16 @@ public class PlatformConfiguration implements CamelConfiguration {
 
     @PropertyInject("messaging.broker")
     String broker;
+    @PropertyInject("messaging.repository")
+    String repository;
+    @PropertyInject(value = "messaging.node-id", defaultValue = "")
+    String nodeId;
+    @PropertyInject("messaging.storage.row-attempts")
+    int rowAttempts;
+    @PropertyInject("messaging.storage.republish")
+    boolean republish;
+    @PropertyInject("messaging.storage.republish-suffix")
+    String republishSuffix;
     @PropertyInject("messaging.data-dir")
     String dataDir;
     @PropertyInject(value = "messaging.security.api-keys", defaultValue = "")
@@ -66,6 +82,12 @@ public class PlatformConfiguration implements CamelConfiguration {
     String mpptTopic;
     @PropertyInject("messaging.topic.inverter")
     String inverterTopic;
+    @PropertyInject("messaging.table.pms")
+    String pmsTable;
+    @PropertyInject("messaging.table.mppt")
+    String mpptTable;
+    @PropertyInject("messaging.table.inverter")
+    String inverterTable;
 
     @PropertyInject("messaging.alarms.cell-under-volt")
     double cellUnderVolt;
@@ -82,13 +104,13 @@ public class PlatformConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        assignNodeClientIds(context.getPropertiesComponent());
+        assignNodeIdentities(context.getPropertiesComponent());
         Path data = Path.of(dataDir);
 
         if ("kafka".equals(broker)) {
             KafkaPlatform.install(context, new KafkaPlatform.Settings(kafkaEmbedded, data, kafkaEmbeddedHost,
                     kafkaEmbeddedPort, kafkaEmbeddedControllerPort, kafkaRetentionHours, kafkaRetentionBytes,
-                    kafkaBootstrapServers, kafkaTopics));
+                    kafkaBootstrapServers, topicsToReconcile()));
         }
 
         AlarmThresholds thresholds = new AlarmThresholds(cellUnderVolt, cellOverVolt, cellImbalanceMv,
@@ -103,11 +125,49 @@ public class PlatformConfiguration implements CamelConfiguration {
 
         context.getRegistry().bind("ingestProcessor", new IngestProcessor(pipelines, topics, keys, maxBodyBytes));
         context.getRegistry().bind("apiErrorResponder", new ErrorResponder(retryAfterSeconds));
+
+        // a RowRepository bound as "analyticsRepository" beforehand (an embedding application, a test) is used as is
+        RowRepository bound = context.getRegistry().lookupByNameAndType("analyticsRepository", RowRepository.class);
+        RowRepository rows = bound != null ? bound : Repositories.open(repository, data);
+        // added after the broker, so it is closed before the broker stops (services stop in reverse order)
+        context.addService(new org.apache.camel.support.service.ServiceSupport() {
+            @Override
+            protected void doStop() {
+                rows.close();
+            }
+        }, true, true);
+        if (bound == null) {
+            context.getRegistry().bind("analyticsRepository", rows);
+        }
+        context.getRegistry().bind("analyticsStorage", new AnalyticsStorage(rows, rowAttempts));
+        context.getRegistry().bind("storageCheck", new RowCheck());
+        context.getRegistry().bind("analyticsQuery",
+                new AnalyticsQueryProcessor(rows, keys, Set.of(pmsTable, mpptTable, inverterTable)));
         context.addStartupListener(new HttpErrorPages(httpPort));
     }
 
-    /** The seed's node identities: {@code producer.<4 random digits>} and {@code consumer.<4 random digits>}. */
-    private void assignNodeClientIds(PropertiesComponent properties) {
+    /** The configured topics, plus the republish topics when republishing is on (the broker creates none itself). */
+    private String topicsToReconcile() {
+        if (!republish) {
+            return kafkaTopics;
+        }
+        StringBuilder all = new StringBuilder(kafkaTopics);
+        for (String topic : new String[] {pmsTopic, mpptTopic, inverterTopic}) {
+            all.append(',').append(topic).append(republishSuffix).append(":3:2");
+        }
+        return all.toString();
+    }
+
+    /**
+     * The seed's node identities: {@code producer.<4 random digits>} and {@code consumer.<4 random digits>}, new at
+     * every start; and a node id that stays the same across restarts (host and HTTP port), so a restarted node takes
+     * its partitions back at once through Kafka's static group membership.
+     */
+    private void assignNodeIdentities(PropertiesComponent properties) throws java.net.UnknownHostException {
+        if (nodeId == null || nodeId.isBlank()) {
+            properties.addOverrideProperty("messaging.node-id",
+                    java.net.InetAddress.getLocalHost().getHostName() + "-" + httpPort);
+        }
         if (producerClientId == null || producerClientId.isBlank()) {
             properties.addOverrideProperty("messaging.kafka.producer.client-id", "producer." + fourDigits());
         }
