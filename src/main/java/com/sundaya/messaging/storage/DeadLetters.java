@@ -48,10 +48,12 @@ public final class DeadLetters {
         return list;
     }
 
-    /** Makes the collected dead letters the body, ready for the broker sink; false when there are none. */
-    public static boolean prepareForPublish(Exchange exchange) {
+    public static final String COUNT_HEADER = "messaging.deadLetterCount";
+
+    /** Makes the collected dead letters the body, ready for the broker sink, and counts them in a header. */
+    public static void prepareForPublish(Exchange exchange) {
         List<Message> dead = of(exchange);
         exchange.getMessage().setBody(new ArrayList<>(dead));
-        return !dead.isEmpty();
+        exchange.getMessage().setHeader(COUNT_HEADER, dead.size());
     }
 }

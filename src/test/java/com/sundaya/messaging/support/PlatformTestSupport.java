@@ -49,6 +49,17 @@ public abstract class PlatformTestSupport extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.withRoutesIncludePattern("file:routes/*.camel.yaml");
+        // runs before the platform's own configuration class, so beans bound here replace the platform's
+        configuration.addConfiguration(new org.apache.camel.CamelConfiguration() {
+            @Override
+            public void configure(org.apache.camel.CamelContext context) {
+                bindBeforePlatform(context.getRegistry());
+            }
+        });
+    }
+
+    /** Beans the platform should use instead of its own (e.g. a test double named analyticsRepository). */
+    protected void bindBeforePlatform(org.apache.camel.spi.Registry registry) {
     }
 
     @Override

@@ -1,0 +1,54 @@
+package com.sundaya.messaging.storage;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test double: a real repository behind a switch that makes it unavailable, like a store that goes down and back. */
+public final class OutageSwitchRepository implements RowRepository {
+
+    private final RowRepository delegate;
+    private volatile boolean down;
+    private final AtomicInteger failedInserts = new AtomicInteger();
+
+    public OutageSwitchRepository(RowRepository delegate) {
+        this.delegate = delegate;
+    }
+
+    public void goDown() {
+        failedInserts.set(0);
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
+    }
+
+    /** Insert attempts refused since the last {@link #goDown()}: shows the platform retrying. */
+    public int failedInserts() {
+        return failedInserts.get();
+    }
+
+    @Override
+    public int insertIfAbsent(List<StoredRow> rows) {
+        if (down) {
+            failedInserts.incrementAndGet();
+            throw new RepositoryUnavailableException("simulated outage");
+        }
+        return delegate.insertIfAbsent(rows);
+    }
+
+    @Override
+    public List<String> newest(String table, String deviceId, int limit) {
+        return delegate.newest(table, deviceId, limit);
+    }
+
+    @Override
+    public long count(String table) {
+        return delegate.count(table);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
