@@ -71,6 +71,10 @@ public class EmbeddedKafkaBroker extends ServiceSupport {
         // a restarted consumer should rejoin at once instead of waiting for a rebalance delay
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // after a crash the controller waits out the dead incarnation's session before the broker may register
+        // again; one node has nobody to fail over to, so keep that wait short
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         p.put("log.retention.hours", Long.toString(retentionHours));
         p.put("log.retention.bytes", Long.toString(retentionBytes));
         p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
