@@ -7,14 +7,22 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,9 +51,26 @@ final class PmsCsv {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,9}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /*
+     * RFC 4180 (comma, "-quoting with "" escapes, CRLF, LF or CR between records) with the header read from the
+     * first record. Empty and duplicate header names are let through so that header() can report every problem
+     * at once in the API's words; empty lines are kept as records, and skipped here, because a skipped line would
+     * no longer be counted where a record starts.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
+    private static final String MALFORMED =
+            "is not well-formed CSV: a quoted field must be closed by a quote followed by a comma or the end of the line";
+
     private final String text;
     private final List<Violation> violations = new ArrayList<>();
-    private int headerSize;
 
     private PmsCsv(String text) {
         this.text = text;
@@ -70,51 +95,57 @@ final class PmsCsv {
     }
 
     private JsonNode convert() {
+        // the original trimmed the body; trimming its start moves the header to the parser's first line,
+        // so the lines removed are added back to keep line numbers those of the file the vendor sent
+        long skippedLines = lineBreaks(text.substring(0, text.length() - text.stripLeading().length()));
+        long line = skippedLines + 1;
         ArrayNode datasets = NODES.arrayNode();
-        List<CsvReader.Line> lines;
-        try {
-            lines = CsvReader.read(text);
-        } catch (CsvReader.Malformed e) {
-            throw new InvalidDatasetException("csv.line[" + e.line() + "]", e.getMessage());
-        }
-        int[] positions = null;
-        ObjectNode dataset = null;
-        String currentId = null;
-        for (CsvReader.Line record : lines) {
-            if (record.isBlank()) {
-                continue;
+        try (CSVParser parser = CSVParser.parse(text.strip(), FORMAT)) {
+            List<String> names = parser.getHeaderNames();
+            if (names.isEmpty()) {
+                throw new InvalidDatasetException("csv.header", "a header row is required");
             }
-            List<String> fields = record.fields();
-            if (positions == null) {
-                positions = header(fields);
-                if (!violations.isEmpty()) {
-                    throw new InvalidDatasetException(violations);
+            header(names);
+            if (!violations.isEmpty()) {
+                throw new InvalidDatasetException(violations);
+            }
+            ObjectNode dataset = null;
+            String currentId = null;
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                // read before the record is: the parser's line count then ends where the next record starts
+                line = skippedLines + parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    break;
                 }
-                continue;
+                CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue;
+                }
+                String target = "csv.line[" + line + "]";
+                if (record.size() != names.size()) {
+                    violations.add(new Violation(target, "has " + record.size() + " fields, the header has " + names.size()));
+                    continue;
+                }
+                String[] v = new String[COLUMNS.length];
+                for (int c = 0; c < COLUMNS.length; c++) {
+                    v[c] = record.get(COLUMNS[c]);
+                }
+                if (dataset == null || !v[PMS_ID].equals(currentId)) {
+                    // status comes from the first row of a run of one pms_id; later rows' status columns are ignored
+                    currentId = v[PMS_ID];
+                    dataset = datasets.addObject();
+                    dataset.put("pms_id", currentId);
+                    ObjectNode status = dataset.putObject("status");
+                    status.put("code", v[STATUS_CODE]);
+                    status.set("temp", number(v, STATUS_TEMP, target));
+                    dataset.putArray("data");
+                }
+                ((ArrayNode) dataset.get("data")).add(item(v, target));
             }
-            String line = "csv.line[" + record.number() + "]";
-            if (fields.size() != headerSize) {
-                violations.add(new Violation(line, "has " + fields.size() + " fields, the header has " + headerSize));
-                continue;
-            }
-            String[] v = new String[COLUMNS.length];
-            for (int c = 0; c < COLUMNS.length; c++) {
-                v[c] = fields.get(positions[c]).trim();
-            }
-            if (dataset == null || !v[PMS_ID].equals(currentId)) {
-                // status comes from the first row of a run of one pms_id; later rows' status columns are ignored
-                currentId = v[PMS_ID];
-                dataset = datasets.addObject();
-                dataset.put("pms_id", currentId);
-                ObjectNode status = dataset.putObject("status");
-                status.put("code", v[STATUS_CODE]);
-                status.set("temp", number(v, STATUS_TEMP, line));
-                dataset.putArray("data");
-            }
-            ((ArrayNode) dataset.get("data")).add(item(v, line));
-        }
-        if (positions == null) {
-            violations.add(new Violation("csv.header", "a header row is required"));
+        } catch (IOException | UncheckedIOException e) {
+            // nothing after a syntax error can be trusted, but what was found before it is still worth reporting
+            violations.add(new Violation("csv.line[" + line + "]", MALFORMED));
         }
         if (!violations.isEmpty()) {
             throw new InvalidDatasetException(violations);
@@ -122,6 +153,18 @@ final class PmsCsv {
         ObjectNode root = NODES.objectNode();
         root.set("datasets", datasets);
         return root;
+    }
+
+    /** Counts CRLF, LF and CR line breaks the way the parser does, so both count the same lines. */
+    private static long lineBreaks(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || (c == '\n' && (i == 0 || s.charAt(i - 1) != '\r'))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private ObjectNode item(String[] v, String line) {
@@ -197,28 +240,20 @@ final class PmsCsv {
         return NODES.nullNode();
     }
 
-    private int[] header(List<String> names) {
-        headerSize = names.size();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i).trim();
-            if (byName.putIfAbsent(name, i) != null) {
+    private void header(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
                 violations.add(new Violation("csv.header", "duplicate column " + name));
             }
         }
-        int[] positions = new int[COLUMNS.length];
-        for (int c = 0; c < COLUMNS.length; c++) {
-            Integer at = byName.remove(COLUMNS[c]);
-            if (at == null) {
-                violations.add(new Violation("csv.header", "missing column " + COLUMNS[c]));
-            } else {
-                positions[c] = at;
+        for (String column : COLUMNS) {
+            if (!seen.remove(column)) {
+                violations.add(new Violation("csv.header", "missing column " + column));
             }
         }
         // unknown columns are refused like unknown JSON attributes (decision D8)
-        byName.keySet().stream().sorted()
-                .forEach(name -> violations.add(new Violation("csv.header", "unknown column " + name)));
-        return positions;
+        seen.stream().sorted().forEach(name -> violations.add(new Violation("csv.header", "unknown column " + name)));
     }
 
     private static String[] columns() {

@@ -147,6 +147,28 @@ class PmsCsvTest {
     }
 
     @Test
+    void should_number_physical_lines_across_crlf_cr_leading_blank_lines_and_quoted_line_breaks() {
+        List<String> header = Arrays.asList(HEADER.split(",", -1));
+        String[] bad = ROW2.split(",", -1);
+        bad[header.indexOf("pack.amps")] = "x";
+        // lines: 1 CRLF, 2 blank LF, 3 header, 4-5 a row whose quoted pms_id holds a line break, 6 empty CR, 7 bad
+        String body = "\r\n  \n" + HEADER + "\r\n\"25\r\n\"" + ROW1.substring(2) + "\r\r" + String.join(",", bad)
+                + "\n" + ROW2 + ",1";
+
+        assertThat(violations(body)).containsExactly(
+                new Violation("csv.line[7].pack.amps", "\"x\" is not a decimal number"),
+                new Violation("csv.line[8]", "has 43 fields, the header has 42"));
+    }
+
+    @Test
+    void should_report_what_was_found_before_a_syntax_error() {
+        String badRow = ROW1.replaceFirst(",-1.3,", ",?,");
+
+        assertThat(violations(HEADER + "\n" + badRow + "\n\n\"25,0001")).extracting(Violation::target)
+                .containsExactly("csv.line[2].pack.amps", "csv.line[4]");
+    }
+
+    @Test
     void should_refuse_empty_bodies_broken_quotes_and_invalid_utf8() {
         assertThat(violations("\uFEFF \n\n")).containsExactly(new Violation("csv.header", "a header row is required"));
         assertThat(violations(HEADER + "\n\"25,0001")).extracting(Violation::target).containsExactly("csv.line[2]");
