@@ -19,6 +19,7 @@ public class AnalyticsStorage {
 
     private final RowRepository repository;
     private final int rowAttempts;
+    private volatile StoreLatency latency;
 
     public AnalyticsStorage(RowRepository repository, int rowAttempts) {
         this.repository = repository;
@@ -38,6 +39,7 @@ public class AnalyticsStorage {
         try {
             int inserted = repository.insertIfAbsent(rows);
             LOG.debug("Stored {} new of {} rows", inserted, rows.size());
+            latency(exchange).stored(exchange.getProperty(RowCheck.RECEIVED_AT, List.class));
         } catch (RepositoryUnavailableException e) {
             throw e;
         } catch (RuntimeException batchFailure) {
@@ -47,6 +49,15 @@ public class AnalyticsStorage {
                 writeOne(exchange, rows.get(i), accepted.get(i));
             }
         }
+    }
+
+    private StoreLatency latency(Exchange exchange) {
+        StoreLatency l = latency;
+        if (l == null) {
+            l = StoreLatency.of(exchange.getContext());
+            latency = l;
+        }
+        return l;
     }
 
     private void writeOne(Exchange exchange, StoredRow row, Message original) {

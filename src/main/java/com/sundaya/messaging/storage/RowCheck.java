@@ -22,6 +22,8 @@ public class RowCheck implements Processor {
     public static final String TABLE_HEADER = "messaging.table";
     /** The consumed messages whose rows passed the check, in batch order (for the optional republish). */
     public static final String ACCEPTED = "messaging.acceptedMessages";
+    /** time_processing of each accepted row, in the same order (for the end-to-end latency metric). */
+    public static final String RECEIVED_AT = "messaging.receivedAt";
 
     private static final Pattern TIME_EVENT = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{4}");
     private final ObjectMapper mapper = new ObjectMapper();
@@ -36,20 +38,25 @@ public class RowCheck implements Processor {
         List<Message> batch = in.getBody(List.class);
         List<StoredRow> rows = new ArrayList<>(batch.size());
         List<Message> accepted = new ArrayList<>(batch.size());
+        List<String> receivedAt = new ArrayList<>(batch.size());
         for (Message m : batch) {
             String json = m.getBody(String.class);
             try {
-                rows.add(normalise(dataset, table, json));
+                JsonNode row = parse(json);
+                rows.add(normalise(dataset, table, row));
                 accepted.add(m);
+                JsonNode t = row.get("time_processing");
+                receivedAt.add(t == null ? null : t.asText());
             } catch (IllegalArgumentException e) {
                 DeadLetters.add(exchange, m, "invalid row: " + e.getMessage(), 1);
             }
         }
         exchange.setProperty(ACCEPTED, accepted);
+        exchange.setProperty(RECEIVED_AT, receivedAt);
         in.setBody(rows);
     }
 
-    StoredRow normalise(Dataset dataset, String table, String json) {
+    private JsonNode parse(String json) {
         if (json == null || json.isBlank()) {
             throw new IllegalArgumentException("empty message");
         }
@@ -62,6 +69,10 @@ public class RowCheck implements Processor {
         if (row == null || !row.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
+        return row;
+    }
+
+    StoredRow normalise(Dataset dataset, String table, JsonNode row) {
         String deviceId = text(row, dataset.idField());
         String timeEvent = text(row, "time_event");
         if (!TIME_EVENT.matcher(timeEvent).matches()) {
