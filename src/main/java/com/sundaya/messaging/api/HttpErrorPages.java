@@ -35,9 +35,16 @@ public class HttpErrorPages implements StartupListener {
                 ctx.next();
             }
         });
-        // the server's own 404 page is HTML; every path not served by a route gets the message shape instead
-        router.route().last().handler(ctx -> respond(ctx, 404, "Not Found", "path",
-                "No such resource: " + ctx.request().path()));
+        // the server's own 404 page is HTML; every path not served by a route gets the message shape instead.
+        // While the platform shuts down its routes are gone but the server still listens: that is a 503.
+        router.route().last().handler(ctx -> {
+            if (context.isStopping() || context.isStopped()) {
+                ctx.response().putHeader("Retry-After", "5");
+                respond(ctx, 503, "Service Unavailable", "server", "The platform is shutting down; retry later.");
+            } else {
+                respond(ctx, 404, "Not Found", "path", "No such resource: " + ctx.request().path());
+            }
+        });
     }
 
     private static void respond(RoutingContext ctx, int status, String message, String target, String detail) {

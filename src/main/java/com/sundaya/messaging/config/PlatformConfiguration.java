@@ -134,6 +134,7 @@ public class PlatformConfiguration implements CamelConfiguration {
             @Override
             protected void doStop() {
                 rows.close();
+                org.slf4j.LoggerFactory.getLogger(PlatformConfiguration.class).info("Analytics repository closed");
             }
         }, true, true);
         if (bound == null) {
