@@ -141,10 +141,17 @@ public class PlatformConfiguration implements CamelConfiguration {
             context.getRegistry().bind("analyticsRepository", rows);
         }
         context.getRegistry().bind("analyticsStorage", new AnalyticsStorage(rows, rowAttempts));
-        context.getRegistry().bind("storageCheck", new RowCheck());
+        bindIfAbsent(context, "storageCheck", new RowCheck());
         context.getRegistry().bind("analyticsQuery",
                 new AnalyticsQueryProcessor(rows, keys, Set.of(pmsTable, mpptTable, inverterTable)));
         context.addStartupListener(new HttpErrorPages(httpPort));
+    }
+
+    /** A bean already bound under this name (by an embedding application or a test) is kept as it is. */
+    private static void bindIfAbsent(CamelContext context, String name, Object bean) {
+        if (context.getRegistry().lookupByName(name) == null) {
+            context.getRegistry().bind(name, bean);
+        }
     }
 
     /** The configured topics, plus the republish topics when republishing is on (the broker creates none itself). */

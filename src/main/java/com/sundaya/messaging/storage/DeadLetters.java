@@ -49,6 +49,29 @@ public final class DeadLetters {
     }
 
     public static final String COUNT_HEADER = "messaging.deadLetterCount";
+    /** Exchange property: the batch as consumed, kept so a batch that cannot be processed is dead-lettered whole. */
+    public static final String CONSUMED_BATCH = "messaging.consumedBatch";
+
+    /**
+     * Last resort for a batch whose processing kept failing for a reason that is not an outage (retried already by
+     * the error handler): every consumed message becomes a dead letter naming the failure, so none is lost when the
+     * offsets move on.
+     */
+    @SuppressWarnings("unchecked")
+    public static void wholeBatch(Exchange exchange, int redeliveries) {
+        // called once the redelivery policy is exhausted, so every allowed redelivery was made
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int attempts = 1 + redeliveries;
+        List<Message> batch = exchange.getProperty(CONSUMED_BATCH, List.class);
+        List<Message> dead = of(exchange);
+        dead.clear();
+        if (batch != null) {
+            for (Message m : batch) {
+                add(exchange, m, "batch failed: " + cause, attempts);
+            }
+        }
+        prepareForPublish(exchange);
+    }
 
     /** Makes the collected dead letters the body, ready for the broker sink, and counts them in a header. */
     public static void prepareForPublish(Exchange exchange) {

@@ -36,6 +36,7 @@ public class RowCheck implements Processor {
                 .orElseThrow(() -> new IllegalStateException("route sets no known " + DATASET_HEADER));
         String table = in.getHeader(TABLE_HEADER, String.class);
         List<Message> batch = in.getBody(List.class);
+        exchange.setProperty(DeadLetters.CONSUMED_BATCH, batch);
         List<StoredRow> rows = new ArrayList<>(batch.size());
         List<Message> accepted = new ArrayList<>(batch.size());
         List<String> receivedAt = new ArrayList<>(batch.size());

@@ -42,6 +42,16 @@ class StorageFlowTest extends PlatformTestSupport {
     protected void bindBeforePlatform(Registry registry) {
         repository = new OutageSwitchRepository(new BitsyRowRepository(dataDir.resolve("bitsy")));
         registry.bind("analyticsRepository", repository);
+        RowCheck check = new RowCheck();
+        // a defect that only shows on some input: the consumer step throws for rows of this device
+        registry.bind("storageCheck", (org.apache.camel.Processor) exchange -> {
+            List<?> batch = exchange.getMessage().getBody(List.class);
+            if (batch.stream().anyMatch(m -> ((org.apache.camel.Message) m).getBody(String.class).contains("DEFECT-01"))) {
+                exchange.setProperty(DeadLetters.CONSUMED_BATCH, batch);
+                throw new IllegalStateException("defect triggered");
+            }
+            check.process(exchange);
+        });
     }
 
     @Override
@@ -79,7 +89,7 @@ class StorageFlowTest extends PlatformTestSupport {
         }
         awaitConsumed("group.monitoring.pms", "monitoring.pms");
         awaitConsumed("group.monitoring.mppt", "monitoring.mppt");
-        assertThat(repository.count("pms_monitoring")).isEqualTo(pmsRows).isEqualTo(16);
+        assertThat(repository.count("pms_monitoring")).isEqualTo(pmsRows);
         assertThat(readBack("pms_monitoring", "PMS-01-001")).hasSize(8);
         assertThat(repository.count("mppt_monitoring")).isEqualTo(mpptRows);
     }
@@ -184,6 +194,24 @@ class StorageFlowTest extends PlatformTestSupport {
                 new java.io.PrintStream(again, true, StandardCharsets.UTF_8));
         assertThat(again.toString(StandardCharsets.UTF_8)).as("a replayed letter is not replayed twice")
                 .doesNotContain("key=REJECTED-01");
+    }
+
+    @Test
+    void should_retry_a_batch_that_fails_unexpectedly_then_dead_letter_it_and_go_on() {
+        var dlqMark = kafka().mark("monitoring.pms.dlq");
+        String defect = new String(Examples.bytes("pms.request.csv"), StandardCharsets.UTF_8).replace("\n25,", "\nDEFECT-01,");
+        assertThat(postDataset("pms", defect.getBytes(StandardCharsets.UTF_8), "text/csv").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(
+                () -> assertThat(kafka().readSince("monitoring.pms.dlq", dlqMark)).hasSize(2));
+        List<ConsumerRecord<String, String>> dead = kafka().readSince("monitoring.pms.dlq", dlqMark);
+        assertThat(dead).extracting(ConsumerRecord::key).containsOnly("DEFECT-01");
+        assertThat(header(dead.get(0), "dlq.reason")).contains("batch failed").contains("defect triggered");
+        assertThat(header(dead.get(0), "dlq.attempts")).isEqualTo("4");
+
+        String later = new String(Examples.bytes("pms.request.csv"), StandardCharsets.UTF_8).replace("\n25,", "\nAFTER-DEFECT,");
+        assertThat(postDataset("pms", later.getBytes(StandardCharsets.UTF_8), "text/csv").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(readBack("pms_monitoring", "AFTER-DEFECT")).hasSize(2));
     }
 
     @Test
