@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import com.sundaya.messaging.support.Examples;
+import com.sundaya.messaging.support.JsonAssertions;
 
 /** Fixtures and by-value JSON comparison shared by the dataset tests. */
 final class TestData {
@@ -27,14 +27,7 @@ final class TestData {
 
     /** A file from {@code src/test/resources/examples/}, byte for byte as the spec ships it. */
     static byte[] example(String name) {
-        try (InputStream in = TestData.class.getResourceAsStream("/examples/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing example " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Examples.bytes(name);
     }
 
     static JsonNode exampleJson(String name) {
@@ -66,33 +59,9 @@ final class TestData {
         return new DatasetPipeline(dataset, AlarmThresholds.defaults()).process(body, csv, "S000", RECEIVED);
     }
 
-    /**
-     * Asserts two JSON trees are equal by value: numbers numerically ({@code 48} = {@code 48.0}), objects with
-     * the same keys in the same order. Keys in {@code ignored} are skipped at any depth.
-     */
+    /** Equal by value: see {@link JsonAssertions#assertSameValue}. */
     static void assertSameValue(JsonNode expected, JsonNode actual, Set<String> ignored) {
-        compare("$", expected, actual, ignored);
-    }
-
-    private static void compare(String path, JsonNode expected, JsonNode actual, Set<String> ignored) {
-        if (expected.isNumber()) {
-            assertThat(actual.isNumber()).as(path + " is a number").isTrue();
-            assertThat(actual.decimalValue()).as(path).isEqualByComparingTo(expected.decimalValue());
-        } else if (expected.isObject()) {
-            assertThat(actual.isObject()).as(path + " is an object").isTrue();
-            assertThat(keys(actual, ignored)).as(path + " keys").containsExactlyElementsOf(keys(expected, ignored));
-            for (String k : keys(expected, ignored)) {
-                compare(path + "." + k, expected.get(k), actual.get(k), ignored);
-            }
-        } else if (expected.isArray()) {
-            assertThat(actual.isArray()).as(path + " is an array").isTrue();
-            assertThat(actual.size()).as(path + " size").isEqualTo(expected.size());
-            for (int i = 0; i < expected.size(); i++) {
-                compare(path + "[" + i + "]", expected.get(i), actual.get(i), ignored);
-            }
-        } else {
-            assertThat(actual).as(path).isEqualTo(expected);
-        }
+        JsonAssertions.assertSameValue(expected, actual, ignored);
     }
 
     /** Field names of an object tree, recursively, as paths; arrays contribute their first element's fields. */
@@ -113,15 +82,6 @@ final class TestData {
         }
     }
 
-    private static List<String> keys(JsonNode object, Set<String> ignored) {
-        List<String> keys = new ArrayList<>();
-        object.fieldNames().forEachRemaining(k -> {
-            if (!ignored.contains(k)) {
-                keys.add(k);
-            }
-        });
-        return keys;
-    }
 
     static ArrayNode array(JsonNode node) {
         return (ArrayNode) node;
