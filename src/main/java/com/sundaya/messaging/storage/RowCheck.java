@@ -44,7 +44,7 @@ public class RowCheck implements Processor {
             String json = m.getBody(String.class);
             try {
                 JsonNode row = parse(json);
-                rows.add(normalise(dataset, table, row));
+                rows.add(normalise(dataset, table, row, json));
                 accepted.add(m);
                 JsonNode t = row.get("time_processing");
                 receivedAt.add(t == null ? null : t.asText());
@@ -73,15 +73,15 @@ public class RowCheck implements Processor {
         return row;
     }
 
-    StoredRow normalise(Dataset dataset, String table, JsonNode row) {
+    StoredRow normalise(Dataset dataset, String table, JsonNode row, String text) {
         String deviceId = text(row, dataset.idField());
         String timeEvent = text(row, "time_event");
         if (!TIME_EVENT.matcher(timeEvent).matches()) {
             throw new IllegalArgumentException("time_event '" + timeEvent + "' is not yyyy-MM-dd HH:mm:ss.SSSS");
         }
         String packId = dataset == Dataset.PMS ? text(row, "pack_id") : null;
-        // compact form: the stored text is what the read-back returns
-        return StoredRow.of(table, deviceId, packId, timeEvent, row.toString());
+        // the text as published (compact JSON from the API host) is stored as is: no second serialisation per row
+        return StoredRow.of(table, deviceId, packId, timeEvent, text.strip());
     }
 
     private static String text(JsonNode row, String field) {
