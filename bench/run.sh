@@ -253,6 +253,7 @@ phase_api() {
     "${perf[@]}" 2>&1 | grep -v ' WARN ' > "$RES/producer-perf.txt" || true
     fact perf_payload_bytes "$(awk '{n++; s+=length($0)} END{printf "%d", s/n}' "$WORK/pms-rows.jsonl")"
     stop_platform
+    rm -rf "$dir"   # a few GB of Kafka log by now; keep the disk footprint to one phase at a time
 }
 
 # ---- phase 2: a full node (every route): end to end at fixed rates, then ingest with storage running --------------
@@ -279,6 +280,7 @@ phase_node() {
     local t0; t0=$(now)
     stop_platform
     fact shutdown_s "$(elapsed "$t0" "$(now)")"
+    rm -rf "$dir"
 }
 
 # ---- phase 2b (diagnostic): the same end-to-end run with a shorter consumer poll timeout -----------------------------
@@ -292,6 +294,7 @@ phase_node_tuned() {
     wrk_run "" 4 "$(( QUICK ? 2 : 3 ))" "$BASE/devices/dataset/pms" bench/examples/pms.request.json
     e2e_run 1000 "-poll20"
     stop_platform
+    rm -rf "$WORK/data-node-poll20"
 }
 
 # ---- phase 3: storage pipeline on a backlog of unique rows, platform vs. Kafka+Bitsy without Camel -----------------
