@@ -101,6 +101,16 @@ ensure_tools() {
     "$PY" -c 'import matplotlib' 2>/dev/null || { log "installing python3-matplotlib for the chart"; apt_install python3-matplotlib; }
 }
 
+check_ports() {   # fixed ports keep the commands in the report exact; refuse to run against something else
+    local p
+    for p in $HTTP_PORT $KAFKA_PORT $CONTROLLER_PORT; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            log "port $p is already in use; stop what listens there or set BENCH_HTTP_PORT/BENCH_KAFKA_PORT/BENCH_CONTROLLER_PORT"
+            exit 1
+        fi
+    done
+}
+
 build() {
     if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f target/sundaya-messaging.jar ]; then
         log "BENCH_SKIP_BUILD=1: using the existing target/sundaya-messaging.jar"
@@ -347,6 +357,7 @@ phase_pipeline() {
 
 # ---- main ----------------------------------------------------------------------------------------------------------
 ensure_tools
+check_ports
 build
 machine_facts
 log "work dir $WORK; wrk ${DUR}s per run, end to end ${E2E_DUR}s, pipeline $PIPE_N rows"
