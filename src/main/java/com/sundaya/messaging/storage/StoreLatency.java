@@ -39,7 +39,11 @@ public final class StoreLatency {
                 .register(registry));
     }
 
-    /** Records one observation per stored row; {@code receivedAt} holds each row's time_processing text. */
+    /**
+     * Records one observation per row of a written batch — a row the repository already had (a duplicate that
+     * insert-if-absent skipped) counts too, as it is stored by then; {@code receivedAt} holds each row's
+     * time_processing text.
+     */
     public void stored(List<String> receivedAt) {
         if (timer == null) {
             return;
