@@ -16,6 +16,7 @@ import com.sundaya.messaging.dataset.Dataset;
 import com.sundaya.messaging.dataset.DatasetPipeline;
 import com.sundaya.messaging.kafka.KafkaPlatform;
 import com.sundaya.messaging.storage.AnalyticsStorage;
+import com.sundaya.messaging.storage.BitsyRowRepository;
 import com.sundaya.messaging.storage.Repositories;
 import com.sundaya.messaging.storage.RowCheck;
 import com.sundaya.messaging.storage.RowRepository;
@@ -40,6 +41,10 @@ public class PlatformConfiguration implements CamelConfiguration {
     String nodeId;
     @PropertyInject("messaging.storage.row-attempts")
     int rowAttempts;
+    @PropertyInject("messaging.bitsy.tx-log-threshold-bytes")
+    long bitsyTxLogThreshold;
+    @PropertyInject("messaging.bitsy.reorg-factor")
+    double bitsyReorgFactor;
     @PropertyInject("messaging.storage.republish")
     boolean republish;
     @PropertyInject("messaging.storage.republish-suffix")
@@ -128,7 +133,8 @@ public class PlatformConfiguration implements CamelConfiguration {
 
         // a RowRepository bound as "analyticsRepository" beforehand (an embedding application, a test) is used as is
         RowRepository bound = context.getRegistry().lookupByNameAndType("analyticsRepository", RowRepository.class);
-        RowRepository rows = bound != null ? bound : Repositories.open(repository, data);
+        RowRepository rows = bound != null ? bound : Repositories.open(repository, data,
+                new BitsyRowRepository.Tuning(bitsyTxLogThreshold, bitsyReorgFactor));
         // added after the broker, so it is closed before the broker stops (services stop in reverse order)
         context.addService(new org.apache.camel.support.service.ServiceSupport() {
             @Override

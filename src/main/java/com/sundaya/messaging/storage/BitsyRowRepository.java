@@ -77,6 +77,21 @@ public final class BitsyRowRepository implements RowRepository {
      * @throws RepositoryUnavailableException when the directory cannot be used or is open elsewhere
      */
     public BitsyRowRepository(Path directory) {
+        this(directory, Tuning.BITSY_DEFAULTS);
+    }
+
+    /**
+     * Bitsy's background work: a transaction log is moved into the vertex/edge files once it exceeds
+     * {@code txLogThresholdBytes}, and those files are compacted once they grew by {@code reorgFactor} times their
+     * size. Both re-read every record, so larger values trade disk for throughput on a busy node.
+     */
+    public record Tuning(long txLogThresholdBytes, double reorgFactor) {
+        public static final Tuning BITSY_DEFAULTS =
+                new Tuning(BitsyGraph.DEFAULT_TX_LOG_THRESHOLD, BitsyGraph.DEFAULT_REORG_FACTOR);
+    }
+
+    public BitsyRowRepository(Path directory, Tuning tuning) {
+        Objects.requireNonNull(tuning, "tuning");
         this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
         FileChannel channel = null;
         FileLock lock = null;
@@ -92,8 +107,7 @@ public final class BitsyRowRepository implements RowRepository {
                 throw new RepositoryUnavailableException("Bitsy directory " + this.directory
                         + " is in use by another process");
             }
-            opened = new BitsyGraph(this.directory, true, BitsyGraph.DEFAULT_TX_LOG_THRESHOLD,
-                    BitsyGraph.DEFAULT_REORG_FACTOR, true);
+            opened = new BitsyGraph(this.directory, true, tuning.txLogThresholdBytes(), tuning.reorgFactor(), true);
             ensureIndexes(opened);
         } catch (IOException | OverlappingFileLockException | BitsyException e) {
             abandon(opened, lock, channel);

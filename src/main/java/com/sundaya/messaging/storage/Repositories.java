@@ -11,9 +11,9 @@ public final class Repositories {
     private Repositories() {
     }
 
-    public static RowRepository open(String name, Path dataDir) {
+    public static RowRepository open(String name, Path dataDir, BitsyRowRepository.Tuning bitsy) {
         return switch (name) {
-            case "bitsy" -> new BitsyRowRepository(dataDir.resolve("bitsy"));
+            case "bitsy" -> new BitsyRowRepository(dataDir.resolve("bitsy"), bitsy);
             default -> throw new IllegalArgumentException(
                     "messaging.repository=" + name + " is not supported; available: bitsy");
         };

@@ -3,8 +3,8 @@ package com.sundaya.messaging.storage;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,8 +17,6 @@ import org.apache.camel.CamelContext;
  * {@code /observe/metrics}, so percentiles can be computed over any window by comparing two scrapes.
  */
 public final class StoreLatency {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final Timer timer;
 
@@ -50,10 +48,36 @@ public final class StoreLatency {
         }
         long now = System.currentTimeMillis();
         for (String t : receivedAt) {
-            if (t != null && t.length() >= 23) {
-                long received = LocalDateTime.parse(t.substring(0, 23), TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-                timer.record(Duration.ofMillis(Math.max(0, now - received)));
+            long received = epochMillis(t);
+            if (received > 0) {
+                timer.record(Math.max(0, now - received), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS…} (UTC) to epoch milliseconds; 0 when the text is not of that form. */
+    static long epochMillis(String t) {
+        if (t == null || t.length() < 23) {
+            return 0;
+        }
+        try {
+            LocalDateTime time = LocalDateTime.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10),
+                    digits(t, 11, 13), digits(t, 14, 16), digits(t, 17, 19), digits(t, 20, 23) * 1_000_000);
+            return time.toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException(t);
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }
