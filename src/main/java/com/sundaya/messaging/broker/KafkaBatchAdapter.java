@@ -9,7 +9,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.support.DefaultMessage;
 
 /**
  * Maps between camel-kafka's records and the broker-neutral batch of {@link BrokerHeaders}. Publishing: the Kafka
@@ -49,13 +48,12 @@ public final class KafkaBatchAdapter {
         List<Message> batch = new ArrayList<>(polled == null ? 0 : polled.size());
         if (polled != null) {
             for (Object element : polled) {
+                // the record's own message is handed on (no copy per row); only the neutral headers are added
                 Message record = ((Exchange) element).getMessage();
-                Message m = new DefaultMessage(exchange);
-                m.setBody(record.getBody(String.class));
-                m.setHeader(BrokerHeaders.KEY, record.getHeader(KafkaConstants.KEY));
-                m.setHeader(BrokerHeaders.SOURCE, record.getHeader(KafkaConstants.TOPIC) + "/"
+                record.setHeader(BrokerHeaders.KEY, record.getHeader(KafkaConstants.KEY));
+                record.setHeader(BrokerHeaders.SOURCE, record.getHeader(KafkaConstants.TOPIC) + "/"
                         + record.getHeader(KafkaConstants.PARTITION) + "/" + record.getHeader(KafkaConstants.OFFSET));
-                batch.add(m);
+                batch.add(record);
             }
         }
         exchange.setProperty(POLLED_BATCH, polled);
