@@ -112,11 +112,12 @@ public class PlatformConfiguration implements CamelConfiguration {
         assignNodeIdentities(context.getPropertiesComponent());
         Path data = Path.of(dataDir);
 
-        if ("kafka".equals(broker)) {
-            KafkaPlatform.install(context, new KafkaPlatform.Settings(kafkaEmbedded, data, kafkaEmbeddedHost,
-                    kafkaEmbeddedPort, kafkaEmbeddedControllerPort, kafkaRetentionHours, kafkaRetentionBytes,
-                    kafkaBootstrapServers, topicsToReconcile()));
+        if (!"kafka".equals(broker)) {
+            throw new IllegalArgumentException("messaging.broker=" + broker + " is not supported; available: kafka");
         }
+        KafkaPlatform.install(context, new KafkaPlatform.Settings(kafkaEmbedded, data, kafkaEmbeddedHost,
+                kafkaEmbeddedPort, kafkaEmbeddedControllerPort, kafkaRetentionHours, kafkaRetentionBytes,
+                kafkaBootstrapServers, topicsToReconcile()));
 
         AlarmThresholds thresholds = new AlarmThresholds(cellUnderVolt, cellOverVolt, cellImbalanceMv,
                 packOverTempWarn, packOverTemp, fetOverTemp);
