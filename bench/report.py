@@ -4,170 +4,17 @@
     python3 bench/report.py <results-dir> <out.md>
 
 <results-dir> holds facts.env (key=value), commands.txt and the tools' own outputs (wrk-*.txt, hey-*.txt,
-producer-perf.txt, raw*.txt, hist-*.txt, rss-*.txt). Nothing here measures; it only parses and reports.
+producer-perf.txt, raw*.txt, hist-*.txt, rss-*.txt). Nothing here measures: bench_results.py parses,
+this file writes the markdown, bench_chart.py draws the chart.
 """
-import json
-import math
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATASETS = ["pms", "mppt", "inverter"]
+from bench_chart import chart
+from bench_results import (DATASETS, NODE_RPS, TARGET_E2E_P99_MS, TARGET_INGEST_RPS, TARGET_PIPELINE_ROWS,
+                           E2E_RUNS, load, read)
 
-# Targets of this release and the original Node implementation (for context only)
-TARGET_INGEST_RPS = 1250          # pms-example requests/s at c=64
-TARGET_PIPELINE_ROWS = 20000      # rows/s from a backlog to stored
-TARGET_E2E_P99_MS = 100           # at 1,000 datasets/s
-NODE_RPS = {"pms": 230, "mppt": 445}
-# (datasets/s, file label): the end-to-end runs; "-poll20" is the diagnostic run with poll-timeout-ms=20
-E2E_RUNS = [(100, ""), (1000, ""), (1000, "-poll20")]
 E2E_LABELS = {"": "defaults", "-poll20": "`messaging.kafka.consumer.poll-timeout-ms=20` (diagnostic)"}
-
-
-# ---------------------------------------------------------------------------------------------------------- parsing
-def read(path):
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            return f.read()
-    except FileNotFoundError:
-        return None
-
-
-def facts(res):
-    out = {}
-    for line in (read(os.path.join(res, "facts.env")) or "").splitlines():
-        if "=" in line:
-            k, v = line.split("=", 1)
-            out[k] = v
-    return out
-
-
-def to_ms(value, unit):
-    v = float(value)
-    return v * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}[unit]
-
-
-def parse_wrk(text):
-    """wrk 4.x --latency output -> dict, or None when the file is missing."""
-    if text is None:
-        return None
-    r = {"requests": 0, "secs": 0.0, "rps": 0.0, "non2xx": 0, "socket_errors": 0, "p50": None, "p99": None}
-    m = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", text)
-    if m:
-        r["requests"] = int(m.group(1))
-        r["secs"] = to_ms(m.group(2), m.group(3)) / 1000.0
-    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    if m:
-        r["rps"] = float(m.group(1))
-    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-    if m:
-        r["non2xx"] = int(m.group(1))
-    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    if m:
-        r["socket_errors"] = sum(int(g) for g in m.groups())
-    for q in ("50", "99"):
-        m = re.search(r"^\s+" + q + r"%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
-        if m:
-            r["p" + q] = to_ms(m.group(1), m.group(2))
-    r["errors"] = r["non2xx"] + r["socket_errors"]
-    ok = max(0, r["requests"] - r["non2xx"])
-    r["ok_rps"] = ok / r["secs"] if r["secs"] else 0.0
-    return r
-
-
-def parse_hey(text):
-    if text is None:
-        return None
-    r = {"rps": 0.0, "p50": None, "p99": None, "codes": {}, "errors": 0, "total": 0}
-    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    if m:
-        r["rps"] = float(m.group(1))
-    for q in ("50", "99"):
-        m = re.search(r"\s" + q + r"%+ in ([\d.]+) secs", text)
-        if m:
-            r["p" + q] = float(m.group(1)) * 1000.0
-    for code, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", text):
-        r["codes"][int(code)] = int(n)
-    err = text.split("Error distribution:", 1)
-    if len(err) == 2:
-        r["errors"] = sum(int(n) for n in re.findall(r"\[(\d+)\]", err[1]))
-    r["total"] = sum(r["codes"].values()) + r["errors"]
-    r["non2xx"] = sum(n for c, n in r["codes"].items() if not 200 <= c < 300) + r["errors"]
-    return r
-
-
-def parse_perf(text):
-    if text is None:
-        return None
-    m = re.search(r"(\d+) records sent, ([\d.]+) records/sec \(([\d.]+) MB/sec\), ([\d.]+) ms avg latency, "
-                  r"([\d.]+) ms max latency, (\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th", text)
-    if not m:
-        return None
-    return {"records": int(m.group(1)), "rps": float(m.group(2)), "mbps": float(m.group(3)),
-            "avg": float(m.group(4)), "p50": int(m.group(6)), "p99": int(m.group(8))}
-
-
-def parse_raw(text):
-    if text is None:
-        return None
-    m = re.search(r"RAW rows=(\d+) inserted=(\d+) subscribe_to_n_s=([\d.]+) first_to_n_s=([\d.]+)", text)
-    if not m:
-        return {"failed": text.strip() or "no output"}
-    rows = int(m.group(1))
-    return {"rows": rows, "inserted": int(m.group(2)), "start_s": float(m.group(3)), "first_s": float(m.group(4)),
-            "rps": rows / float(m.group(3)), "rps_first": rows / float(m.group(4))}
-
-
-def parse_hist(text):
-    """Prometheus lines of sundaya_ingest_to_store_seconds -> ({le: cumulative}, count, sum)."""
-    buckets, count, total = {}, 0.0, 0.0
-    for line in (text or "").splitlines():
-        m = re.match(r'sundaya_ingest_to_store_seconds_bucket\{.*le="([^"]+)".*\}\s+(\S+)', line)
-        if m:
-            le = math.inf if m.group(1) == "+Inf" else float(m.group(1))
-            buckets[le] = float(m.group(2))
-        elif line.startswith("sundaya_ingest_to_store_seconds_count"):
-            count = float(line.split()[-1])
-        elif line.startswith("sundaya_ingest_to_store_seconds_sum"):
-            total = float(line.split()[-1])
-    return buckets, count, total
-
-
-def hist_delta(before, after):
-    b, bc, bs = parse_hist(before)
-    a, ac, asum = parse_hist(after)
-    delta = sorted((le, a[le] - b.get(le, 0.0)) for le in a)
-    return delta, ac - bc, asum - bs
-
-
-def quantile_ms(delta, q):
-    """Quantile from cumulative bucket deltas, linear interpolation inside the bucket that holds the rank."""
-    if not delta:
-        return None
-    total = delta[-1][1]
-    if total <= 0:
-        return None
-    rank = q * total
-    prev_le, prev_c = 0.0, 0.0
-    for le, c in delta:
-        if c >= rank:
-            if math.isinf(le):
-                return prev_le * 1000.0  # beyond the last finite bucket: report its bound (a lower bound)
-            frac = 0.0 if c == prev_c else (rank - prev_c) / (c - prev_c)
-            return (prev_le + (le - prev_le) * frac) * 1000.0
-        prev_le, prev_c = le, c
-    return None
-
-
-def rss_samples(path):
-    return [int(x) for x in (read(path) or "").split() if x.isdigit() and int(x) > 0]
-
-
-def body_shape(ds):
-    with open(os.path.join(HERE, "examples", ds + ".request.json"), encoding="utf-8") as f:
-        body = json.load(f)
-    return len(body["datasets"]), sum(len(d["data"]) for d in body["datasets"])
 
 
 # --------------------------------------------------------------------------------------------------------- formatting
@@ -219,45 +66,12 @@ def bounds(f, pms_top, noop_top, perf, ingest_rows, pipe, raw, raw50, e2e):
 def main():
     res, out_md = sys.argv[1], sys.argv[2]
     out_png = os.path.splitext(out_md)[0] + ".png"
-    f = facts(res)
-    conc = [int(c) for c in f.get("concurrency", "1 16 64").split()]
-    top = max(conc)
-    shapes = {ds: body_shape(ds) for ds in DATASETS}
-
-    wrk = {}
-    for name in DATASETS + ["noop"]:
-        for c in conc:
-            wrk[(name, c)] = parse_wrk(read(os.path.join(res, f"wrk-{name}-c{c}.txt")))
-    perf = parse_perf(read(os.path.join(res, "producer-perf.txt")))
-    raw = parse_raw(read(os.path.join(res, "raw.txt")))
-    raw50 = parse_raw(read(os.path.join(res, "raw-fetch50.txt")))
-    hey, e2e = {}, {}
-    for key in E2E_RUNS:
-        rate, label = key
-        hey[key] = parse_hey(read(os.path.join(res, f"hey-{rate}{label}.txt")))
-        before = read(os.path.join(res, f"hist-{rate}{label}-before.txt"))
-        after = read(os.path.join(res, f"hist-{rate}{label}-after.txt"))
-        if before is not None and after is not None:
-            delta, cnt, tot = hist_delta(before, after)
-            e2e[key] = {"count": cnt, "mean": (tot / cnt * 1000.0) if cnt else None,
-                        "p50": quantile_ms(delta, 0.50), "p99": quantile_ms(delta, 0.99)}
-    rss = rss_samples(os.path.join(res, "rss-pms-c64.txt"))
-    rss_api = rss_samples(os.path.join(res, "rss-api-pms-c64.txt"))
-    node_top = parse_wrk(read(os.path.join(res, f"wrk-node-pms-c{top}.txt")))
-    pipe_n = int(f.get("pipeline_rows", "0"))
-    pipe = None
-    if "pipeline_ready_to_n_s" in f:
-        c0 = int(f.get("pipeline_count_at_ready", "0"))
-        secs = float(f["pipeline_ready_to_n_s"])
-        pipe = {"secs": secs, "c0": c0, "rps": (pipe_n - c0) / secs if secs > 0 else None,
-                "first_s": float(f["pipeline_first_to_n_s"]),
-                "end": int(f.get("pipeline_count_at_end", "0"))}
-        pipe["rps_first"] = pipe_n / pipe["first_s"] if pipe["first_s"] > 0 else None
-
-    pms_top = wrk.get(("pms", top))
-    noop_top = wrk.get(("noop", top))
+    r = load(res)
+    f, conc, top, shapes, wrk, perf = r["f"], r["conc"], r["top"], r["shapes"], r["wrk"], r["perf"]
+    raw, raw50, hey, e2e, rss, rss_api = r["raw"], r["raw50"], r["hey"], r["e2e"], r["rss"], r["rss_api"]
+    node_top, pipe_n, pipe, pms_top, noop_top = r["node_top"], r["pipe_n"], r["pipe"], r["pms_top"], r["noop_top"]
+    ingest_rows = r["ingest_rows"]
     pms_rows_per_req = shapes["pms"][1]
-    ingest_rows = pms_top["ok_rps"] * pms_rows_per_req if pms_top else None
     any_errors = [k for k, v in wrk.items() if v and v["errors"]]
     if node_top and node_top["errors"]:
         any_errors.append(("pms (full node)", top))
@@ -521,79 +335,6 @@ def main():
 
     chart(out_png, conc, wrk, perf, ingest_rows, pipe, raw, raw50, e2e, hey)
     print(f"wrote {out_md} and {out_png}")
-
-
-def compact(v):
-    return f"{v / 1000:.1f}k" if v >= 1000 else f"{v:.0f}"
-
-
-def chart(path, conc, wrk, perf, ingest_rows, pipe, raw, raw50, e2e, hey):
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, axes = plt.subplots(2, 2, figsize=(13, 9))
-    names = ["noop", "pms", "mppt", "inverter"]
-    labels = {"noop": "bare endpoint", "pms": "pms", "mppt": "mppt", "inverter": "inverter"}
-    width = 0.8 / len(conc)
-
-    ax = axes[0][0]
-    for i, c in enumerate(conc):
-        vals = [(wrk[(n, c)] or {}).get("rps", 0) for n in names]
-        xs = [k + (i - (len(conc) - 1) / 2) * width for k in range(len(names))]
-        ax.bar_label(ax.bar(xs, vals, width, label=f"c={c}"), labels=[compact(v) for v in vals], fontsize=6)
-    ax.axhline(TARGET_INGEST_RPS, color="red", ls="--", lw=1, label=f"target pms {TARGET_INGEST_RPS:,}/s")
-    ax.set_xticks(range(len(names)), [labels[n] for n in names])
-    ax.set_yscale("log")
-    ax.set_ylabel("requests/s (log)")
-    ax.set_title("HTTP requests/s (wrk)")
-    ax.legend(fontsize=8)
-
-    ax = axes[0][1]
-    for i, c in enumerate(conc):
-        vals = [(wrk[(n, c)] or {}).get("p99") or 0 for n in names]
-        xs = [k + (i - (len(conc) - 1) / 2) * width for k in range(len(names))]
-        ax.bar_label(ax.bar(xs, vals, width, label=f"c={c}"), labels=[f"{v:.1f}" for v in vals], fontsize=6)
-    ax.set_xticks(range(len(names)), [labels[n] for n in names])
-    ax.set_yscale("log")
-    ax.set_ylabel("ms (log)")
-    ax.set_title("HTTP p99 latency (wrk)")
-    ax.legend(fontsize=8, loc="upper left")
-
-    ax = axes[1][0]
-    bars = [("ingest pms\nc=%d" % max(conc), ingest_rows or 0),
-            ("Kafka\nProducerPerf.", (perf or {}).get("rps", 0)),
-            ("pipeline\nplatform", (pipe or {}).get("rps") or 0),
-            ("pipeline\nno Camel", (raw or {}).get("rps", 0)),
-            ("no Camel\nfetch wait 50ms", (raw50 or {}).get("rps", 0))]
-    ax.bar_label(ax.bar(range(len(bars)), [b[1] for b in bars], color=["C0", "C7", "C1", "C2", "C2"]),
-                 labels=[compact(b[1]) for b in bars], fontsize=7)
-    ax.axhline(TARGET_PIPELINE_ROWS, color="red", ls="--", lw=1, label="target 20,000 rows/s (ingest and pipeline)")
-    ax.set_xticks(range(len(bars)), [b[0] for b in bars], fontsize=8)
-    ax.set_yscale("log")
-    ax.set_ylabel("rows/s (log)")
-    ax.set_title("Rows/s: ingest and its Kafka limit, storage pipeline and its baseline")
-    ax.legend(fontsize=8)
-
-    ax = axes[1][1]
-    keys = [k for k in E2E_RUNS if hey.get(k)]
-    series = [("store p50", [(e2e.get(k) or {}).get("p50") or 0 for k in keys]),
-              ("store p99", [(e2e.get(k) or {}).get("p99") or 0 for k in keys]),
-              ("HTTP p50", [(hey.get(k) or {}).get("p50") or 0 for k in keys]),
-              ("HTTP p99", [(hey.get(k) or {}).get("p99") or 0 for k in keys])]
-    w = 0.2
-    for i, (lab, vals) in enumerate(series):
-        ax.bar_label(ax.bar([k + (i - 1.5) * w for k in range(len(keys))], vals, w, label=lab),
-                     labels=[f"{v:.0f}" for v in vals], fontsize=7)
-    ax.axhline(TARGET_E2E_P99_MS, color="red", ls="--", lw=1, label=f"target p99 {TARGET_E2E_P99_MS} ms")
-    ax.set_xticks(range(len(keys)), [f"{r:,} datasets/s" + ("\npoll timeout 20 ms" if lab else "") for r, lab in keys])
-    ax.set_ylabel("ms")
-    ax.set_title("End to end (received → stored) and HTTP latency (hey)")
-    ax.legend(fontsize=8)
-
-    fig.suptitle("Sundaya messaging platform benchmark (bench/run.sh)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
 
 
 if __name__ == "__main__":
