@@ -14,8 +14,7 @@ TARGET_INGEST_RPS = 1250          # pms-example requests/s at c=64
 TARGET_PIPELINE_ROWS = 20000      # rows/s from a backlog to stored
 TARGET_E2E_P99_MS = 100           # at 1,000 datasets/s
 NODE_RPS = {"pms": 230, "mppt": 445}
-# (datasets/s, file label): the end-to-end runs; "-poll20" is the diagnostic run with poll-timeout-ms=20
-E2E_RUNS = [(100, ""), (1000, ""), (1000, "-poll20")]
+E2E_RATES = [100, 1000]           # datasets/s of the end-to-end runs (pms example: 4 datasets per request)
 
 
 # ---------------------------------------------------------------------------------------------------------- parsing
@@ -179,14 +178,13 @@ def load(res):
     raw = parse_raw(read(os.path.join(res, "raw.txt")))
     raw50 = parse_raw(read(os.path.join(res, "raw-fetch50.txt")))
     hey, e2e = {}, {}
-    for key in E2E_RUNS:
-        rate, label = key
-        hey[key] = parse_hey(read(os.path.join(res, f"hey-{rate}{label}.txt")))
-        before = read(os.path.join(res, f"hist-{rate}{label}-before.txt"))
-        after = read(os.path.join(res, f"hist-{rate}{label}-after.txt"))
+    for rate in E2E_RATES:
+        hey[rate] = parse_hey(read(os.path.join(res, f"hey-{rate}.txt")))
+        before = read(os.path.join(res, f"hist-{rate}-before.txt"))
+        after = read(os.path.join(res, f"hist-{rate}-after.txt"))
         if before is not None and after is not None:
             delta, cnt, tot = hist_delta(before, after)
-            e2e[key] = {"count": cnt, "mean": (tot / cnt * 1000.0) if cnt else None,
+            e2e[rate] = {"count": cnt, "mean": (tot / cnt * 1000.0) if cnt else None,
                         "p50": quantile_ms(delta, 0.50), "p99": quantile_ms(delta, 0.99)}
     rss = rss_samples(os.path.join(res, "rss-pms-c64.txt"))
     rss_api = rss_samples(os.path.join(res, "rss-api-pms-c64.txt"))

@@ -12,9 +12,7 @@ import sys
 
 from bench_chart import chart
 from bench_results import (DATASETS, NODE_RPS, TARGET_E2E_P99_MS, TARGET_INGEST_RPS, TARGET_PIPELINE_ROWS,
-                           E2E_RUNS, load, read)
-
-E2E_LABELS = {"": "defaults", "-poll20": "`messaging.kafka.consumer.poll-timeout-ms=20` (diagnostic)"}
+                           E2E_RATES, load, read)
 
 
 # --------------------------------------------------------------------------------------------------------- formatting
@@ -55,11 +53,6 @@ def bounds(f, pms_top, noop_top, perf, ingest_rows, pipe, raw, raw50, e2e):
     if pipe and raw and "rps" in raw:
         notes.append(f"Pipeline: the Camel routes store {ratio(pipe['rps'], raw['rps']):.2f}× the rows/s of the "
                      "plain consumer + repository loop over the same backlog.")
-    d, t = e2e.get((1000, "")), e2e.get((1000, "-poll20"))
-    if d and t and d["p50"] and t["p50"] and d["p50"] > t["p50"] + 30:
-        notes.append(f"End to end: p50 {d['p50']:.0f} ms with the default 100 ms consumer poll timeout against "
-                     f"{t['p50']:.0f} ms with 20 ms: rows wait in camel-kafka's batching consumer until a poll "
-                     "returns before a partial batch is handed to the storage route.")
     return notes
 
 
@@ -75,9 +68,9 @@ def main():
     any_errors = [k for k, v in wrk.items() if v and v["errors"]]
     if node_top and node_top["errors"]:
         any_errors.append(("pms (full node)", top))
-    for (rate, label), h in hey.items():
+    for rate, h in hey.items():
         if h and h["non2xx"]:
-            any_errors.append((f"end to end {rate} datasets/s{label}", "hey"))
+            any_errors.append((f"end to end {rate} datasets/s", "hey"))
 
     L = []
     w = L.append
@@ -113,8 +106,8 @@ def main():
     ok_pipe = None if not pipe else pipe["rps"] >= TARGET_PIPELINE_ROWS
     w(f"| Pipeline ≥ {TARGET_PIPELINE_ROWS:,} rows/s (backlog → stored) | "
       f"{n0(pipe and pipe['rps']) if pipe else 'timed out'} rows/s | {verdict(ok_pipe) if pipe else '**FAIL**'} |")
-    e = e2e.get((1000, ""))
-    h = hey.get((1000, ""))
+    e = e2e.get(1000)
+    h = hey.get(1000)
     ok_e2e = None if not e or e["p99"] is None else e["p99"] < TARGET_E2E_P99_MS
     w(f"| End-to-end p99 < {TARGET_E2E_P99_MS} ms at 1,000 datasets/s | {n1(e and e['p99'])} ms "
       f"(achieved {n0(h['rps'] * 4 if h else None)} datasets/s) | {verdict(ok_e2e)} |")
@@ -273,27 +266,20 @@ def main():
       "storage routes went idle) and the percentiles are computed from the bucket deltas with **linear "
       "interpolation inside a bucket**, so they are approximations bounded by the bucket edges. The same body is "
       "posted again and again, so after the first request every row is a duplicate that the repository skips "
-      "(insert-if-absent): the latency includes that existence check but not a real insert.")
+      "(insert-if-absent): the latency includes that existence check but not a real insert. The node runs with "
+      "the platform's default settings.")
     w("")
-    w("| Rate (datasets/s) | Platform settings | Requests/s asked / achieved | Rows observed | Store p50 ms "
+    w("| Rate (datasets/s) | Requests/s asked / achieved | Rows observed | Store p50 ms "
       "| Store p99 ms | Store mean ms | HTTP p50 ms (hey) | HTTP p99 ms (hey) | Non-2xx / errors |")
-    w("|---|---|---|---|---|---|---|---|---|---|")
-    for key in E2E_RUNS:
-        rate, label = key
-        h, e = hey.get(key), e2e.get(key)
+    w("|---|---|---|---|---|---|---|---|---|")
+    for rate in E2E_RATES:
+        h, e = hey.get(rate), e2e.get(rate)
         if not h:
             continue
-        w(f"| {rate:,} | {E2E_LABELS[label]} | {rate // 4} / {n1(h['rps'])} | {n0(e and e['count'])} | "
+        w(f"| {rate:,} | {rate // 4} / {n1(h['rps'])} | {n0(e and e['count'])} | "
           f"{n1(e and e['p50'])} | {n1(e and e['p99'])} | {n1(e and e['mean'])} | {n1(h['p50'])} | {n1(h['p99'])} | "
           f"{h['non2xx']} |")
     w("")
-    if hey.get((1000, "-poll20")):
-        w("The diagnostic row is a separate fresh full node started with a 20 ms consumer poll timeout instead of "
-          "100 ms. camel-kafka's batching consumer hands a partial batch to the route only when a poll returns, so "
-          "below a full batch (500 rows) per poll a row waits about one poll timeout in the consumer before it is "
-          "stored; the difference between the two rows is that wait. It is a configuration change only "
-          "(`MESSAGING_KAFKA_CONSUMER_POLL_TIMEOUT_MS`), not applied to the platform's defaults here.")
-        w("")
 
     # ------------------------------------------------------------------ startup, memory
     w("## 5. Startup and memory")

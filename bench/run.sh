@@ -198,20 +198,20 @@ post_once() {   # post_once <dataset> : one request, must be 200
     [ "$code" = 200 ] || { log "POST $1 answered $code: $(cat "$WORK/post-$1.json")"; exit 1; }
 }
 
-# e2e_run <datasets/s> <label>: hey at a fixed rate of pms-example requests (4 datasets each); the store-latency
-# histogram is scraped before (storage idle) and after (storage idle again), report.py takes the bucket deltas
+# e2e_run <datasets/s>: hey at a fixed rate of pms-example requests (4 datasets each); the store-latency histogram
+# is scraped before (storage idle) and after (storage idle again), report.py takes the bucket deltas
 e2e_run() {
-    local rate=$1 label=$2 rps=$(( $1 / 4 )) c q
+    local rate=$1 rps=$(( $1 / 4 )) c q
     if [ "$rate" -le 100 ]; then c=5; q=$(( rps / 5 )); else c=25; q=$(( rps / 25 )); fi
-    log "end to end at $rate datasets/s ($rps requests/s, ${E2E_DUR}s)${label:+ [$label]}"
+    log "end to end at $rate datasets/s ($rps requests/s, ${E2E_DUR}s)"
     wait_store_idle
-    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate$label-before.txt"
+    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate-before.txt"
     local cmd=(hey -z ${E2E_DUR}s -c $c -q $q -m POST -H "x-api-key: $API_KEY" -T application/json
                -D bench/examples/pms.request.json "$BASE/devices/dataset/pms")
     record "${cmd[@]}"
-    "${cmd[@]}" > "$RES/hey-$rate$label.txt"
+    "${cmd[@]}" > "$RES/hey-$rate.txt"
     wait_store_idle
-    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate$label-after.txt"
+    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate-after.txt"
 }
 
 # ---- phase 1: the API host alone: ingest, bare endpoint, Kafka producer limit ------------------------------------
@@ -277,8 +277,8 @@ phase_node() {
     wrk_run "" 4 "$(( QUICK ? 2 : 3 ))" "$BASE/devices/dataset/pms" bench/examples/pms.request.json
     wait_store_idle
 
-    e2e_run 100 ""
-    e2e_run 1000 ""
+    e2e_run 100
+    e2e_run 1000
 
     # the same pms c=64 load on the full node: storage routes consume concurrently (their backlog is left behind)
     local top; top=$(echo $CONCURRENCY | awk '{print $NF}')
@@ -291,20 +291,6 @@ phase_node() {
     stop_platform
     fact shutdown_s "$(elapsed "$t0" "$(now)")"
     rm -rf "$dir"
-}
-
-# ---- phase 2b (diagnostic): the same end-to-end run with a shorter consumer poll timeout -----------------------------
-# camel-kafka's batching consumer hands a partial batch to the route only when a poll returns, so at moderate rates
-# a row waits for about messaging.kafka.consumer.poll-timeout-ms (100 ms) before it is stored. This run shows the
-# latency with 20 ms, a configuration change only. BENCH_E2E_TUNED=0 skips it.
-phase_node_tuned() {
-    [ "${BENCH_E2E_TUNED:-1}" = 1 ] || return 0
-    start_platform node-poll20 "$WORK/data-node-poll20" -Dmessaging.kafka.consumer.poll-timeout-ms=20
-    wait_ready 120
-    wrk_run "" 4 "$(( QUICK ? 2 : 3 ))" "$BASE/devices/dataset/pms" bench/examples/pms.request.json
-    e2e_run 1000 "-poll20"
-    stop_platform
-    rm -rf "$WORK/data-node-poll20"
 }
 
 # ---- phase 3: storage pipeline on a backlog of unique rows, platform vs. Kafka+Bitsy without Camel -----------------
@@ -363,7 +349,6 @@ machine_facts
 log "work dir $WORK; wrk ${DUR}s per run, end to end ${E2E_DUR}s, pipeline $PIPE_N rows"
 phase_api
 phase_node
-phase_node_tuned
 phase_pipeline
 fact total_s "$(( $(date +%s) - T_BEGIN ))"
 fact loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
