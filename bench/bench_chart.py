@@ -6,7 +6,7 @@ def compact(v):
     return f"{v / 1000:.1f}k" if v >= 1000 else f"{v:.0f}"
 
 
-def chart(path, conc, wrk, perf, ingest_rows, pipe, raw, raw50, e2e, hey):
+def chart(path, conc, wrk, perf, ingest_rows, pipe, raw, e2e, hey):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -43,9 +43,8 @@ def chart(path, conc, wrk, perf, ingest_rows, pipe, raw, raw50, e2e, hey):
     bars = [("ingest pms\nc=%d" % max(conc), ingest_rows or 0),
             ("Kafka\nProducerPerf.", (perf or {}).get("rps", 0)),
             ("pipeline\nplatform", (pipe or {}).get("rps") or 0),
-            ("pipeline\nno Camel", (raw or {}).get("rps", 0)),
-            ("no Camel\nfetch wait 50ms", (raw50 or {}).get("rps", 0))]
-    ax.bar_label(ax.bar(range(len(bars)), [b[1] for b in bars], color=["C0", "C7", "C1", "C2", "C2"]),
+            ("pipeline\nno Camel", (raw or {}).get("rps", 0))]
+    ax.bar_label(ax.bar(range(len(bars)), [b[1] for b in bars], color=["C0", "C7", "C1", "C2"]),
                  labels=[compact(b[1]) for b in bars], fontsize=7)
     ax.axhline(TARGET_PIPELINE_ROWS, color="red", ls="--", lw=1, label="target 20,000 rows/s (ingest and pipeline)")
     ax.set_xticks(range(len(bars)), [b[0] for b in bars], fontsize=8)

@@ -107,8 +107,10 @@ def parse_raw(text):
     if not m:
         return {"failed": text.strip() or "no output"}
     rows = int(m.group(1))
+    s = re.search(r"settings=(\S+)", text)
+    settings = dict(kv.split("=", 1) for kv in s.group(1).split(",") if "=" in kv) if s else {}
     return {"rows": rows, "inserted": int(m.group(2)), "start_s": float(m.group(3)), "first_s": float(m.group(4)),
-            "rps": rows / float(m.group(3)), "rps_first": rows / float(m.group(4))}
+            "rps": rows / float(m.group(3)), "rps_first": rows / float(m.group(4)), "settings": settings}
 
 
 def parse_hist(text):
@@ -176,7 +178,6 @@ def load(res):
             wrk[(name, c)] = parse_wrk(read(os.path.join(res, f"wrk-{name}-c{c}.txt")))
     perf = parse_perf(read(os.path.join(res, "producer-perf.txt")))
     raw = parse_raw(read(os.path.join(res, "raw.txt")))
-    raw50 = parse_raw(read(os.path.join(res, "raw-fetch50.txt")))
     hey, e2e = {}, {}
     for rate in E2E_RATES:
         hey[rate] = parse_hey(read(os.path.join(res, f"hey-{rate}.txt")))
@@ -202,6 +203,6 @@ def load(res):
     pms_top = wrk.get(("pms", top))
     ingest_rows = pms_top["ok_rps"] * shapes["pms"][1] if pms_top else None
     return {"f": f, "conc": conc, "top": top, "shapes": shapes, "wrk": wrk, "perf": perf, "raw": raw,
-            "raw50": raw50, "hey": hey, "e2e": e2e, "rss": rss, "rss_api": rss_api, "node_top": node_top,
+            "hey": hey, "e2e": e2e, "rss": rss, "rss_api": rss_api, "node_top": node_top,
             "pipe_n": pipe_n, "pipe": pipe, "pms_top": pms_top, "noop_top": wrk.get(("noop", top)),
             "ingest_rows": ingest_rows}

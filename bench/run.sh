@@ -132,6 +132,13 @@ machine_facts() {
     fact git_commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     fact duration "$DUR"; fact e2e_duration "$E2E_DUR"; fact pipeline_rows "$PIPE_N"; fact perf_records "$PERF_N"
     fact concurrency "$CONCURRENCY"; fact quick "$QUICK"
+    # the platform's defaults for the subscribers and Bitsy, as the runs below use them (and RawPipeline reads them)
+    local k
+    for k in messaging.kafka.consumer.max-poll-records messaging.kafka.consumer.poll-timeout-ms \
+             messaging.kafka.consumer.batching-interval-ms messaging.kafka.consumer.fetch-max-wait-ms \
+             messaging.bitsy.tx-log-threshold-bytes messaging.bitsy.reorg-factor; do
+        fact "prop.$k" "$(sed -n "s/^$k=//p" application.properties | tail -1)"
+    done
 }
 
 # ---- platform ------------------------------------------------------------------------------------------------------
@@ -304,17 +311,14 @@ phase_pipeline() {
     "${fill[@]}" 2>&1 | grep -v ' INFO \| WARN ' > "$RES/prefill.txt" || true
     grep -q '^prefilled' "$RES/prefill.txt" || { log "prefill failed"; cat "$RES/prefill.txt" >&2; exit 1; }
 
+    # the baseline reads the platform's consumer and Bitsy settings from application.properties
     local timeout=$(( PIPE_N / 500 + 120 ))
-    log "pipeline baseline without Camel (KafkaConsumer + BitsyRowRepository)"
-    local raw=(java -cp "$CP_APP" bench/RawPipeline.java "$BOOTSTRAP" monitoring.pms "$WORK/bitsy-raw" "$PIPE_N" "$timeout")
+    log "pipeline baseline without Camel (KafkaConsumer + BitsyRowRepository, the platform's settings)"
+    local raw=(java -cp "$CP_APP" bench/RawPipeline.java "$BOOTSTRAP" monitoring.pms "$WORK/bitsy-raw" "$PIPE_N"
+               "$timeout" application.properties)
     record "${raw[@]}"
     "${raw[@]}" 2>&1 | grep '^RAW\|RawPipeline' > "$RES/raw.txt" || true   # a timeout is reported, not fatal
-    if [ "${BENCH_RAW_TUNED:-1}" = 1 ]; then
-        log "pipeline baseline again with fetch.max.wait.ms=50 (diagnostic)"
-        record "${raw[@]}" 50
-        rm -rf "$WORK/bitsy-raw"
-        "${raw[@]}" 50 2>&1 | grep '^RAW\|RawPipeline' > "$RES/raw-fetch50.txt" || true
-    fi
+    rm -rf "$WORK/bitsy-raw"
     stop_platform
 
     log "pipeline: platform restarted with its storage routes on the prefilled topic"
