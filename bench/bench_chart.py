@@ -6,7 +6,7 @@ def compact(v):
     return f"{v / 1000:.1f}k" if v >= 1000 else f"{v:.0f}"
 
 
-def chart(path, conc, wrk, perf, ingest_rows, pipe, raw, e2e, hey):
+def chart(path, conc, wrk, perf, ingest_rows, pipe, pipe_diag, raw, e2e, hey):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -42,10 +42,18 @@ def chart(path, conc, wrk, perf, ingest_rows, pipe, raw, e2e, hey):
     ax = axes[1][0]
     bars = [("ingest pms\nc=%d" % max(conc), ingest_rows or 0),
             ("Kafka\nProducerPerf.", (perf or {}).get("rps", 0)),
-            ("pipeline\nplatform", (pipe or {}).get("rps") or 0),
+            ("pipeline\nplatform" + (f" ({pipe['gc']})" if pipe and pipe.get("gc") else ""),
+             (pipe or {}).get("rps") or 0),
             ("pipeline\nno Camel", (raw or {}).get("rps", 0))]
-    ax.bar_label(ax.bar(range(len(bars)), [b[1] for b in bars], color=["C0", "C7", "C1", "C2"]),
-                 labels=[compact(b[1]) for b in bars], fontsize=7)
+    colors = ["C0", "C7", "C1", "C2"]
+    if pipe_diag:   # the diagnostic JVM run, next to the headline one (hatched)
+        opts = pipe_diag["java_opts"].replace("-XX:+Use", "").replace("-XX:", "")
+        bars.insert(3, ("platform\n" + opts + "\n(diagnostic)", pipe_diag.get("rps") or 0))
+        colors.insert(3, "C1")
+    drawn = ax.bar(range(len(bars)), [b[1] for b in bars], color=colors)
+    if pipe_diag:
+        drawn[3].set_hatch("//")
+    ax.bar_label(drawn, labels=[compact(b[1]) for b in bars], fontsize=7)
     ax.axhline(TARGET_PIPELINE_ROWS, color="red", ls="--", lw=1, label="target 20,000 rows/s (ingest and pipeline)")
     ax.set_xticks(range(len(bars)), [b[0] for b in bars], fontsize=8)
     ax.set_yscale("log")

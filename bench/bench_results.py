@@ -165,6 +165,19 @@ def body_shape(ds):
 
 
 # ------------------------------------------------------------------------------------------------------------ loading
+def pipeline(f, px, n):
+    """One timed drain of n prefilled rows by the platform (facts <px>_*), or None when it did not run/finish."""
+    if px + "_ready_to_n_s" not in f:
+        return None
+    c0 = int(f.get(px + "_count_at_ready", "0"))
+    secs = float(f[px + "_ready_to_n_s"])
+    first_s = float(f[px + "_first_to_n_s"])
+    return {"secs": secs, "c0": c0, "rps": (n - c0) / secs if secs > 0 else None, "first_s": first_s,
+            "end": int(f.get(px + "_count_at_end", "0")), "rps_first": n / first_s if first_s > 0 else None,
+            "startup_s": f.get(px + "_startup_s"), "gc": f.get(px + "_gc"), "java_opts": f.get(px + "_java_opts", ""),
+            "max_heap_bytes": int(f.get(px + "_max_heap_bytes", "0") or 0)}
+
+
 def load(res):
     """Everything report.py shows, parsed from the results directory <res>."""
     f = facts(res)
@@ -191,18 +204,12 @@ def load(res):
     rss_api = rss_samples(os.path.join(res, "rss-api-pms-c64.txt"))
     node_top = parse_wrk(read(os.path.join(res, f"wrk-node-pms-c{top}.txt")))
     pipe_n = int(f.get("pipeline_rows", "0"))
-    pipe = None
-    if "pipeline_ready_to_n_s" in f:
-        c0 = int(f.get("pipeline_count_at_ready", "0"))
-        secs = float(f["pipeline_ready_to_n_s"])
-        pipe = {"secs": secs, "c0": c0, "rps": (pipe_n - c0) / secs if secs > 0 else None,
-                "first_s": float(f["pipeline_first_to_n_s"]),
-                "end": int(f.get("pipeline_count_at_end", "0"))}
-        pipe["rps_first"] = pipe_n / pipe["first_s"] if pipe["first_s"] > 0 else None
+    pipe = pipeline(f, "pipeline", pipe_n)
+    pipe_diag = pipeline(f, "pipeline_diag", pipe_n)
 
     pms_top = wrk.get(("pms", top))
     ingest_rows = pms_top["ok_rps"] * shapes["pms"][1] if pms_top else None
     return {"f": f, "conc": conc, "top": top, "shapes": shapes, "wrk": wrk, "perf": perf, "raw": raw,
             "hey": hey, "e2e": e2e, "rss": rss, "rss_api": rss_api, "node_top": node_top,
-            "pipe_n": pipe_n, "pipe": pipe, "pms_top": pms_top, "noop_top": wrk.get(("noop", top)),
+            "pipe_n": pipe_n, "pipe": pipe, "pipe_diag": pipe_diag, "pms_top": pms_top, "noop_top": wrk.get(("noop", top)),
             "ingest_rows": ingest_rows}

@@ -21,6 +21,7 @@ CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
 HTTP_PORT=${BENCH_HTTP_PORT:-18080}       # never the default 8080/9092/9093: a developer's platform may run there
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
 CONTROLLER_PORT=${BENCH_CONTROLLER_PORT:-19093}
+PIPE_DIAG_OPTS=${BENCH_PIPELINE_DIAG_JAVA_OPTS--XX:+UseParallelGC}   # JVM options of the diagnostic pipeline run; empty skips it
 API_KEY=benchkey
 PY=/usr/bin/python3
 OUT_MD=${BENCH_OUT:-docs/benchmarks.md}
@@ -301,6 +302,40 @@ phase_node() {
 }
 
 # ---- phase 3: storage pipeline on a backlog of unique rows, platform vs. Kafka+Bitsy without Camel -----------------
+# drain_timed <fact-prefix>: the platform just started on the prefilled data directory; time it from readiness until
+# its storage routes stored PIPE_N rows, then record the JVM's collector and heap (after the drain, so jcmd does not
+# perturb it)
+drain_timed() {
+    local px=$1 ready=$READY_T c0 c first="" t_end=""
+    c0=$(store_count)
+    fact "${px}_startup_s" "$(elapsed "$START_T" "$READY_T")"
+    fact "${px}_count_at_ready" "$c0"
+    local deadline=$(( $(date +%s) + PIPE_N / 500 + 120 ))
+    while [ "$(date +%s)" -lt $deadline ]; do
+        c=$(store_count)
+        [ -z "$first" ] && [ "$c" -gt 0 ] && first=$(now)
+        if [ "$c" -ge "$PIPE_N" ]; then t_end=$(now); break; fi
+        sleep 0.2
+    done
+    if [ -z "$t_end" ]; then
+        fact "${px}_timeout" "$(store_count)"
+    else
+        fact "${px}_ready_to_n_s" "$(elapsed "$ready" "$t_end")"
+        fact "${px}_first_to_n_s" "$(elapsed "${first:-$ready}" "$t_end")"
+        fact "${px}_count_at_end" "$(store_count)"
+    fi
+    jvm_facts "$px"
+}
+# jvm_facts <fact-prefix>: garbage collector and maximum heap of the running platform, from its own VM flags
+jvm_facts() {
+    local flags gc heap
+    flags=$(jcmd "$PLATFORM_PID" VM.flags 2>/dev/null | tr ' ' '\n' || true)
+    gc=$(printf '%s\n' "$flags" | sed -n 's/^-XX:+Use\(Serial\|Parallel\|G1\|Z\|Shenandoah\|Epsilon\)GC$/\1/p' | head -1)
+    heap=$(printf '%s\n' "$flags" | sed -n 's/^-XX:MaxHeapSize=\([0-9]*\)$/\1/p' | head -1)
+    fact "${1}_gc" "${gc:-unknown}"
+    fact "${1}_max_heap_bytes" "${heap:-0}"
+}
+
 phase_pipeline() {
     local dir=$WORK/data-pipeline
     log "pipeline: broker only (storage routes excluded), prefill $PIPE_N unique rows"
@@ -321,28 +356,27 @@ phase_pipeline() {
     rm -rf "$WORK/bitsy-raw"
     stop_platform
 
-    log "pipeline: platform restarted with its storage routes on the prefilled topic"
+    # the diagnostic run needs the same untouched backlog: a copy of the stopped platform's data directory
+    local diag_opts=()
+    read -r -a diag_opts <<< "$PIPE_DIAG_OPTS"
+    [ ${#diag_opts[@]} -gt 0 ] && cp -a "$dir" "$dir-diag"
+
+    log "pipeline: platform restarted with its storage routes on the prefilled topic (JVM defaults)"
     start_platform pipeline "$dir"
     wait_ready 180
-    local ready=$READY_T c0 c first="" t_end=""
-    c0=$(store_count)
-    fact pipeline_startup_s "$(elapsed "$START_T" "$READY_T")"
-    fact pipeline_count_at_ready "$c0"
-    local deadline=$(( $(date +%s) + PIPE_N / 500 + 120 ))
-    while [ "$(date +%s)" -lt $deadline ]; do
-        c=$(store_count)
-        [ -z "$first" ] && [ "$c" -gt 0 ] && first=$(now)
-        if [ "$c" -ge "$PIPE_N" ]; then t_end=$(now); break; fi
-        sleep 0.2
-    done
-    if [ -z "$t_end" ]; then
-        fact pipeline_timeout "$(store_count)"
-    else
-        fact pipeline_ready_to_n_s "$(elapsed "$ready" "$t_end")"
-        fact pipeline_first_to_n_s "$(elapsed "${first:-$ready}" "$t_end")"
-        fact pipeline_count_at_end "$(store_count)"
-    fi
+    drain_timed pipeline
     stop_platform
+    rm -rf "$dir"
+
+    if [ ${#diag_opts[@]} -gt 0 ]; then
+        log "pipeline (diagnostic): the same on a copy of the backlog with JVM options $PIPE_DIAG_OPTS"
+        fact pipeline_diag_java_opts "$PIPE_DIAG_OPTS"
+        start_platform pipeline-diag "$dir-diag" "${diag_opts[@]}"
+        wait_ready 180
+        drain_timed pipeline_diag
+        stop_platform
+        rm -rf "$dir-diag"
+    fi
 }
 
 # ---- main ----------------------------------------------------------------------------------------------------------
