@@ -1,5 +1,6 @@
 """Parsing of the raw outputs of bench/run.sh (wrk, hey, ProducerPerformance, RawPipeline, Prometheus histograms,
-facts.env) into plain dicts, and the percentiles of the store-latency histogram. Used by report.py; measures nothing.
+facts.env) into plain dicts, the percentiles of the store-latency histogram, and the number formats the report uses.
+Used by report.py and bench_chart.py; measures nothing.
 """
 import json
 import math
@@ -162,6 +163,27 @@ def body_shape(ds):
     with open(os.path.join(HERE, "examples", ds + ".request.json"), encoding="utf-8") as f:
         body = json.load(f)
     return len(body["datasets"]), sum(len(d["data"]) for d in body["datasets"])
+
+
+# --------------------------------------------------------------------------------------------------------- formatting
+def n0(v):
+    return "n/a" if v is None else f"{v:,.0f}"
+
+
+def n1(v):
+    return "n/a" if v is None else f"{v:,.1f}"
+
+
+def n2(v):
+    return "n/a" if v is None else f"{v:,.2f}"
+
+
+def ratio(a, b):
+    return None if not a or not b else a / b
+
+
+def verdict(ok):
+    return "n/a" if ok is None else ("**pass**" if ok else "**FAIL**")
 
 
 # ------------------------------------------------------------------------------------------------------------ loading

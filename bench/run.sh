@@ -223,9 +223,9 @@ e2e_run() {
 }
 
 # ---- phase 1: the API host alone: ingest, bare endpoint, Kafka producer limit ------------------------------------
-# The storage routes are excluded here on purpose: they store this phase's million-odd rows (duplicates) at a few
-# thousand rows/s, so with them running every run would be measured against a different backlog, and waiting for
-# them to drain would not fit the time budget. Phase 2 measures a full node under the same load once.
+# The storage routes are excluded here on purpose: this phase writes a million-odd rows (duplicates) far faster than
+# the storage routes store rows (compare the pipeline phase), so with them running every run would be measured against
+# a different backlog, and waiting for them to drain would not fit the time budget. Phase 2 measures a full node under the same load once.
 phase_api() {
     local dir=$WORK/data-api
     start_platform api "$dir" "-Dcamel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/noop.camel.yaml" \
