@@ -170,7 +170,7 @@ def main():
       f"{n2(ratio(pms_top and pms_top['rps'], noop_top and noop_top['rps']))} |")
     w(f"| Ingest pms rows/s at c={top} ÷ Kafka ProducerPerformance records/s | {n0(ingest_rows)} | "
       f"{n0(perf and perf['rps'])} | {n2(ratio(ingest_rows, perf and perf['rps']))} |")
-    w(f"| Pipeline rows/s, platform ÷ Kafka consumer + Bitsy without Camel | {n0(pipe and pipe['rps'])} | "
+    w(f"| Pipeline rows/s, platform ÷ Kafka consumer + Bitsy without Camel (same settings) | {n0(pipe and pipe['rps'])} | "
       f"{n0(raw and raw.get('rps'))} | {n2(ratio(pipe and pipe['rps'], raw and raw.get('rps')))} |")
     w("")
     w("For context, the original Node implementation answered about **230 pms-example requests/s** and **445 "

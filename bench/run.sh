@@ -359,7 +359,10 @@ phase_pipeline() {
     # the diagnostic run needs the same untouched backlog: a copy of the stopped platform's data directory
     local diag_opts=()
     read -r -a diag_opts <<< "$PIPE_DIAG_OPTS"
-    [ ${#diag_opts[@]} -gt 0 ] && cp -a "$dir" "$dir-diag"
+    if [ ${#diag_opts[@]} -gt 0 ]; then
+        record cp -a "$dir" "$dir-diag"
+        cp -a "$dir" "$dir-diag"
+    fi
 
     log "pipeline: platform restarted with its storage routes on the prefilled topic (JVM defaults)"
     start_platform pipeline "$dir"
