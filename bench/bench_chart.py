@@ -57,6 +57,8 @@ def chart(path, conc, wrk, perf, ingest_rows, pipe, pipe_diag, raw, e2e, hey):
     ax.axhline(TARGET_PIPELINE_ROWS, color="red", ls="--", lw=1, label="target 20,000 rows/s (ingest and pipeline)")
     ax.set_xticks(range(len(bars)), [b[0] for b in bars], fontsize=8)
     ax.set_yscale("log")
+    # a fixed floor (an automatic one near the smallest bar makes close values look far apart), room for the labels
+    ax.set_ylim(1000, max([TARGET_PIPELINE_ROWS] + [b[1] for b in bars]) * 2)
     ax.set_ylabel("rows/s (log)")
     ax.set_title("Rows/s: ingest and its Kafka limit, storage pipeline and its baseline")
     ax.legend(fontsize=8)
@@ -72,10 +74,12 @@ def chart(path, conc, wrk, perf, ingest_rows, pipe, pipe_diag, raw, e2e, hey):
         ax.bar_label(ax.bar([k + (i - 1.5) * w for k in range(len(keys))], vals, w, label=lab),
                      labels=[f"{v:.0f}" for v in vals], fontsize=7)
     ax.axhline(TARGET_E2E_P99_MS, color="red", ls="--", lw=1, label=f"target p99 {TARGET_E2E_P99_MS} ms")
+    top = max([TARGET_E2E_P99_MS] + [v for _, vals in series for v in vals])
+    ax.set_ylim(0, top * 1.45)   # room above the bars for the legend
     ax.set_xticks(range(len(keys)), [f"{r:,} datasets/s" for r in keys])
     ax.set_ylabel("ms")
     ax.set_title("End to end (received → stored) and HTTP latency (hey)")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", ncol=3)
 
     fig.suptitle("Sundaya messaging platform benchmark (bench/run.sh)")
     fig.tight_layout()
