@@ -2,8 +2,8 @@
 # Benchmark of the Sundaya messaging platform: one command, from a clean clone, writes docs/benchmarks.md and
 # docs/benchmarks.png.
 #
-#   bench/run.sh                      # full run (about 6 minutes on 2 cores)
-#   BENCH_DURATION=3 bench/run.sh     # quick smoke test (about 2-2.5 minutes)
+#   bench/run.sh                      # full run (about 4.5-5 minutes on 2 cores)
+#   BENCH_DURATION=3 bench/run.sh     # quick smoke test (about 2 minutes)
 #
 # See bench/README.md for what each figure means and every BENCH_* variable.
 set -euo pipefail
