@@ -2,8 +2,8 @@
 # Benchmark of the Sundaya messaging platform: one command, from a clean clone, writes docs/benchmarks.md and
 # docs/benchmarks.png.
 #
-#   bench/run.sh                      # full run (about 6 minutes on 2 cores)
-#   BENCH_DURATION=3 bench/run.sh     # quick smoke test (about 2-2.5 minutes)
+#   bench/run.sh                      # full run (about 4.5-5 minutes on 2 cores)
+#   BENCH_DURATION=3 bench/run.sh     # quick smoke test (about 2 minutes)
 #
 # See bench/README.md for what each figure means and every BENCH_* variable.
 set -euo pipefail
@@ -21,6 +21,7 @@ CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
 HTTP_PORT=${BENCH_HTTP_PORT:-18080}       # never the default 8080/9092/9093: a developer's platform may run there
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
 CONTROLLER_PORT=${BENCH_CONTROLLER_PORT:-19093}
+PIPE_DIAG_OPTS=${BENCH_PIPELINE_DIAG_JAVA_OPTS--XX:+UseParallelGC}   # JVM options of the diagnostic pipeline run; empty skips it
 API_KEY=benchkey
 PY=/usr/bin/python3
 OUT_MD=${BENCH_OUT:-docs/benchmarks.md}
@@ -132,6 +133,13 @@ machine_facts() {
     fact git_commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     fact duration "$DUR"; fact e2e_duration "$E2E_DUR"; fact pipeline_rows "$PIPE_N"; fact perf_records "$PERF_N"
     fact concurrency "$CONCURRENCY"; fact quick "$QUICK"
+    # the platform's defaults for the subscribers and Bitsy, as the runs below use them (and RawPipeline reads them)
+    local k
+    for k in messaging.kafka.consumer.max-poll-records messaging.kafka.consumer.poll-timeout-ms \
+             messaging.kafka.consumer.batching-interval-ms messaging.kafka.consumer.fetch-max-wait-ms \
+             messaging.bitsy.tx-log-threshold-bytes messaging.bitsy.reorg-factor; do
+        fact "prop.$k" "$(sed -n "s/^$k=//p" application.properties | tail -1)"
+    done
 }
 
 # ---- platform ------------------------------------------------------------------------------------------------------
@@ -198,26 +206,26 @@ post_once() {   # post_once <dataset> : one request, must be 200
     [ "$code" = 200 ] || { log "POST $1 answered $code: $(cat "$WORK/post-$1.json")"; exit 1; }
 }
 
-# e2e_run <datasets/s> <label>: hey at a fixed rate of pms-example requests (4 datasets each); the store-latency
-# histogram is scraped before (storage idle) and after (storage idle again), report.py takes the bucket deltas
+# e2e_run <datasets/s>: hey at a fixed rate of pms-example requests (4 datasets each); the store-latency histogram
+# is scraped before (storage idle) and after (storage idle again), report.py takes the bucket deltas
 e2e_run() {
-    local rate=$1 label=$2 rps=$(( $1 / 4 )) c q
+    local rate=$1 rps=$(( $1 / 4 )) c q
     if [ "$rate" -le 100 ]; then c=5; q=$(( rps / 5 )); else c=25; q=$(( rps / 25 )); fi
-    log "end to end at $rate datasets/s ($rps requests/s, ${E2E_DUR}s)${label:+ [$label]}"
+    log "end to end at $rate datasets/s ($rps requests/s, ${E2E_DUR}s)"
     wait_store_idle
-    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate$label-before.txt"
+    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate-before.txt"
     local cmd=(hey -z ${E2E_DUR}s -c $c -q $q -m POST -H "x-api-key: $API_KEY" -T application/json
                -D bench/examples/pms.request.json "$BASE/devices/dataset/pms")
     record "${cmd[@]}"
-    "${cmd[@]}" > "$RES/hey-$rate$label.txt"
+    "${cmd[@]}" > "$RES/hey-$rate.txt"
     wait_store_idle
-    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate$label-after.txt"
+    curl -s "$BASE/observe/metrics" | grep '^sundaya_ingest_to_store_seconds' > "$RES/hist-$rate-after.txt"
 }
 
 # ---- phase 1: the API host alone: ingest, bare endpoint, Kafka producer limit ------------------------------------
-# The storage routes are excluded here on purpose: they store this phase's million-odd rows (duplicates) at a few
-# thousand rows/s, so with them running every run would be measured against a different backlog, and waiting for
-# them to drain would not fit the time budget. Phase 2 measures a full node under the same load once.
+# The storage routes are excluded here on purpose: this phase writes a million-odd rows (duplicates) far faster than
+# the storage routes store rows (compare the pipeline phase), so with them running every run would be measured against
+# a different backlog, and waiting for them to drain would not fit the time budget. Phase 2 measures a full node under the same load once.
 phase_api() {
     local dir=$WORK/data-api
     start_platform api "$dir" "-Dcamel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/noop.camel.yaml" \
@@ -277,8 +285,8 @@ phase_node() {
     wrk_run "" 4 "$(( QUICK ? 2 : 3 ))" "$BASE/devices/dataset/pms" bench/examples/pms.request.json
     wait_store_idle
 
-    e2e_run 100 ""
-    e2e_run 1000 ""
+    e2e_run 100
+    e2e_run 1000
 
     # the same pms c=64 load on the full node: storage routes consume concurrently (their backlog is left behind)
     local top; top=$(echo $CONCURRENCY | awk '{print $NF}')
@@ -293,21 +301,41 @@ phase_node() {
     rm -rf "$dir"
 }
 
-# ---- phase 2b (diagnostic): the same end-to-end run with a shorter consumer poll timeout -----------------------------
-# camel-kafka's batching consumer hands a partial batch to the route only when a poll returns, so at moderate rates
-# a row waits for about messaging.kafka.consumer.poll-timeout-ms (100 ms) before it is stored. This run shows the
-# latency with 20 ms, a configuration change only. BENCH_E2E_TUNED=0 skips it.
-phase_node_tuned() {
-    [ "${BENCH_E2E_TUNED:-1}" = 1 ] || return 0
-    start_platform node-poll20 "$WORK/data-node-poll20" -Dmessaging.kafka.consumer.poll-timeout-ms=20
-    wait_ready 120
-    wrk_run "" 4 "$(( QUICK ? 2 : 3 ))" "$BASE/devices/dataset/pms" bench/examples/pms.request.json
-    e2e_run 1000 "-poll20"
-    stop_platform
-    rm -rf "$WORK/data-node-poll20"
+# ---- phase 3: storage pipeline on a backlog of unique rows, platform vs. Kafka+Bitsy without Camel -----------------
+# drain_timed <fact-prefix>: the platform just started on the prefilled data directory; time it from readiness until
+# its storage routes stored PIPE_N rows, then record the JVM's collector and heap (after the drain, so jcmd does not
+# perturb it)
+drain_timed() {
+    local px=$1 ready=$READY_T c0 c first="" t_end=""
+    c0=$(store_count)
+    fact "${px}_startup_s" "$(elapsed "$START_T" "$READY_T")"
+    fact "${px}_count_at_ready" "$c0"
+    local deadline=$(( $(date +%s) + PIPE_N / 500 + 120 ))
+    while [ "$(date +%s)" -lt $deadline ]; do
+        c=$(store_count)
+        [ -z "$first" ] && [ "$c" -gt 0 ] && first=$(now)
+        if [ "$c" -ge "$PIPE_N" ]; then t_end=$(now); break; fi
+        sleep 0.2
+    done
+    if [ -z "$t_end" ]; then
+        fact "${px}_timeout" "$(store_count)"
+    else
+        fact "${px}_ready_to_n_s" "$(elapsed "$ready" "$t_end")"
+        fact "${px}_first_to_n_s" "$(elapsed "${first:-$ready}" "$t_end")"
+        fact "${px}_count_at_end" "$(store_count)"
+    fi
+    jvm_facts "$px"
+}
+# jvm_facts <fact-prefix>: garbage collector and maximum heap of the running platform, from its own VM flags
+jvm_facts() {
+    local flags gc heap
+    flags=$(jcmd "$PLATFORM_PID" VM.flags 2>/dev/null | tr ' ' '\n' || true)
+    gc=$(printf '%s\n' "$flags" | sed -n 's/^-XX:+Use\(Serial\|Parallel\|G1\|Z\|Shenandoah\|Epsilon\)GC$/\1/p' | head -1)
+    heap=$(printf '%s\n' "$flags" | sed -n 's/^-XX:MaxHeapSize=\([0-9]*\)$/\1/p' | head -1)
+    fact "${1}_gc" "${gc:-unknown}"
+    fact "${1}_max_heap_bytes" "${heap:-0}"
 }
 
-# ---- phase 3: storage pipeline on a backlog of unique rows, platform vs. Kafka+Bitsy without Camel -----------------
 phase_pipeline() {
     local dir=$WORK/data-pipeline
     log "pipeline: broker only (storage routes excluded), prefill $PIPE_N unique rows"
@@ -318,41 +346,40 @@ phase_pipeline() {
     "${fill[@]}" 2>&1 | grep -v ' INFO \| WARN ' > "$RES/prefill.txt" || true
     grep -q '^prefilled' "$RES/prefill.txt" || { log "prefill failed"; cat "$RES/prefill.txt" >&2; exit 1; }
 
+    # the baseline reads the platform's consumer and Bitsy settings from application.properties
     local timeout=$(( PIPE_N / 500 + 120 ))
-    log "pipeline baseline without Camel (KafkaConsumer + BitsyRowRepository)"
-    local raw=(java -cp "$CP_APP" bench/RawPipeline.java "$BOOTSTRAP" monitoring.pms "$WORK/bitsy-raw" "$PIPE_N" "$timeout")
+    log "pipeline baseline without Camel (KafkaConsumer + BitsyRowRepository, the platform's settings)"
+    local raw=(java -cp "$CP_APP" bench/RawPipeline.java "$BOOTSTRAP" monitoring.pms "$WORK/bitsy-raw" "$PIPE_N"
+               "$timeout" application.properties)
     record "${raw[@]}"
     "${raw[@]}" 2>&1 | grep '^RAW\|RawPipeline' > "$RES/raw.txt" || true   # a timeout is reported, not fatal
-    if [ "${BENCH_RAW_TUNED:-1}" = 1 ]; then
-        log "pipeline baseline again with fetch.max.wait.ms=50 (diagnostic)"
-        record "${raw[@]}" 50
-        rm -rf "$WORK/bitsy-raw"
-        "${raw[@]}" 50 2>&1 | grep '^RAW\|RawPipeline' > "$RES/raw-fetch50.txt" || true
-    fi
+    rm -rf "$WORK/bitsy-raw"
     stop_platform
 
-    log "pipeline: platform restarted with its storage routes on the prefilled topic"
+    # the diagnostic run needs the same untouched backlog: a copy of the stopped platform's data directory
+    local diag_opts=()
+    read -r -a diag_opts <<< "$PIPE_DIAG_OPTS"
+    if [ ${#diag_opts[@]} -gt 0 ]; then
+        record cp -a "$dir" "$dir-diag"
+        cp -a "$dir" "$dir-diag"
+    fi
+
+    log "pipeline: platform restarted with its storage routes on the prefilled topic (JVM defaults)"
     start_platform pipeline "$dir"
     wait_ready 180
-    local ready=$READY_T c0 c first="" t_end=""
-    c0=$(store_count)
-    fact pipeline_startup_s "$(elapsed "$START_T" "$READY_T")"
-    fact pipeline_count_at_ready "$c0"
-    local deadline=$(( $(date +%s) + PIPE_N / 500 + 120 ))
-    while [ "$(date +%s)" -lt $deadline ]; do
-        c=$(store_count)
-        [ -z "$first" ] && [ "$c" -gt 0 ] && first=$(now)
-        if [ "$c" -ge "$PIPE_N" ]; then t_end=$(now); break; fi
-        sleep 0.2
-    done
-    if [ -z "$t_end" ]; then
-        fact pipeline_timeout "$(store_count)"
-    else
-        fact pipeline_ready_to_n_s "$(elapsed "$ready" "$t_end")"
-        fact pipeline_first_to_n_s "$(elapsed "${first:-$ready}" "$t_end")"
-        fact pipeline_count_at_end "$(store_count)"
-    fi
+    drain_timed pipeline
     stop_platform
+    rm -rf "$dir"
+
+    if [ ${#diag_opts[@]} -gt 0 ]; then
+        log "pipeline (diagnostic): the same on a copy of the backlog with JVM options $PIPE_DIAG_OPTS"
+        fact pipeline_diag_java_opts "$PIPE_DIAG_OPTS"
+        start_platform pipeline-diag "$dir-diag" "${diag_opts[@]}"
+        wait_ready 180
+        drain_timed pipeline_diag
+        stop_platform
+        rm -rf "$dir-diag"
+    fi
 }
 
 # ---- main ----------------------------------------------------------------------------------------------------------
@@ -363,7 +390,6 @@ machine_facts
 log "work dir $WORK; wrk ${DUR}s per run, end to end ${E2E_DUR}s, pipeline $PIPE_N rows"
 phase_api
 phase_node
-phase_node_tuned
 phase_pipeline
 fact total_s "$(( $(date +%s) - T_BEGIN ))"
 fact loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
