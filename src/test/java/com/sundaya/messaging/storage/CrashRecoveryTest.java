@@ -91,6 +91,8 @@ class CrashRecoveryTest {
         second.destroy();
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("SIGTERM stops the platform").isTrue();
         List<String> log = Files.readAllLines(Path.of("target/crash-recovery-second.log"));
+        assertThat(indexOf(log, "Stopped device-dataset-ingest")).as("the API stops before the subscribers")
+                .isLessThan(indexOf(log, "Stopped mppt-monitoring-storage"));
         assertThat(indexOf(log, "Routes stopped")).as("shutdown order: routes, then repository, then broker")
                 .isLessThan(indexOf(log, "Analytics repository closed"));
         assertThat(indexOf(log, "Analytics repository closed")).isLessThan(indexOf(log, "Embedded Kafka stopped"));
