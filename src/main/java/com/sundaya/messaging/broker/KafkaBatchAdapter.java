@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 
 /**
@@ -58,6 +59,30 @@ public final class KafkaBatchAdapter {
         }
         exchange.setProperty(POLLED_BATCH, polled);
         exchange.getMessage().setBody(batch);
+    }
+
+    /**
+     * The route did not finish the batch: seeks each of its partitions back to the batch's first record, so the
+     * next poll delivers it again. Without this camel-kafka's batching consumer would go on past the batch, and the
+     * next successful commit would cover records that were never stored.
+     */
+    public static void rewindUnprocessed(Exchange exchange) {
+        List<?> polled = exchange.getProperty(POLLED_BATCH, List.class);
+        if (polled == null || polled.isEmpty()) {
+            return;
+        }
+        Map<Integer, DefaultKafkaManualCommit> firstPerPartition = new HashMap<>();
+        for (Object element : polled) {
+            Message record = ((Exchange) element).getMessage();
+            Object commit = record.getHeader(KafkaConstants.MANUAL_COMMIT);
+            if (commit instanceof DefaultKafkaManualCommit c) {
+                firstPerPartition.merge(c.getPartition().partition(), c,
+                        (a, b) -> a.getRecordOffset() <= b.getRecordOffset() ? a : b);
+            }
+        }
+        for (DefaultKafkaManualCommit first : firstPerPartition.values()) {
+            first.getConsumer().seek(first.getPartition(), first.getRecordOffset());
+        }
     }
 
     /** Commits, for each partition of the batch, the offset after its last record. */
