@@ -78,9 +78,9 @@ public final class ApiKeyRegistry {
         Map<String, String> keys = new LinkedHashMap<>();
         stored.stringPropertyNames().forEach(k -> keys.put(k, stored.getProperty(k)));
         String key = keys.keySet().iterator().next();
-        LOG.info("No API key configured: using the generated key in {}. Try:%n  curl -H 'x-api-key: {}' "
-                + "-H 'Content-Type: application/json' --data @pms.request.json http://localhost:{}/devices/dataset/pms"
-                .replace("%n", System.lineSeparator()), file, key, httpPort);
+        LOG.info("No API key configured: using the generated key in {}. Try:{}  curl -H 'x-api-key: {}' "
+                + "-H 'Content-Type: application/json' --data @src/test/resources/examples/pms.request.json "
+                + "http://localhost:{}/devices/dataset/pms", file, System.lineSeparator(), key, httpPort);
         return new ApiKeyRegistry(keys);
     }
 
