@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sundaya.messaging.support.FreePorts;
 import com.sundaya.messaging.support.Http;
+import com.sundaya.messaging.support.PlatformProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,7 @@ class CrashRecoveryTest {
     private final Path dataDir = tempDir();
     private final Http http = new Http(httpPort);
     private final List<Process> processes = new ArrayList<>();
+    private final Path projectRoot = Path.of("").toAbsolutePath();
 
     @AfterEach
     void stopPlatform() {
@@ -54,7 +57,6 @@ class CrashRecoveryTest {
     @Test
     void should_keep_every_acknowledged_reading_exactly_once_across_a_sigkill() throws Exception {
         Process first = startPlatform("first");
-        awaitReady(first);
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger sent = new AtomicInteger();
@@ -71,7 +73,6 @@ class CrashRecoveryTest {
 
         long restartedAt = System.nanoTime();
         Process second = startPlatform("second");
-        awaitReady(second);
         assertThat(post("CRASH-AFTER", 0).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> storedTimes("CRASH-AFTER").size() == 1);
         long consumingAfterMs = (System.nanoTime() - restartedAt) / 1_000_000;
@@ -152,34 +153,17 @@ class CrashRecoveryTest {
         return times;
     }
 
-    /** Configured the way an operator would: environment variables in upper snake case. */
-    private Process startPlatform(String name) throws IOException {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "com.sundaya.messaging.Application");
-        File log = new File("target/crash-recovery-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log));
-        builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(httpPort));
-        builder.environment().put("MESSAGING_KAFKA_EMBEDDED_PORT", Integer.toString(kafkaPort));
-        builder.environment().put("MESSAGING_KAFKA_EMBEDDED_CONTROLLER_PORT", Integer.toString(controllerPort));
-        builder.environment().put("MESSAGING_DATA_DIR", dataDir.toString());
-        builder.environment().put("MESSAGING_SECURITY_API_KEYS", KEY + "=S000");
-        Process p = builder.start();
-        processes.add(p);
-        return p;
-    }
-
-    private void awaitReady(Process p) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(p.isAlive()).as("platform process exited; see target/crash-recovery-*.log").isTrue();
-            try {
-                return http.get("/observe/health/ready").status() == 200;
-            } catch (UncheckedIOException notYet) {
-                return false;
-            }
-        });
+    /** Configured the way an operator would: environment variables in upper snake case. Waits until ready. */
+    private Process startPlatform(String name) {
+        PlatformProcess platform = PlatformProcess.start(projectRoot, Map.of(
+                "CAMEL_SERVER_PORT", Integer.toString(httpPort),
+                "MESSAGING_KAFKA_EMBEDDED_PORT", Integer.toString(kafkaPort),
+                "MESSAGING_KAFKA_EMBEDDED_CONTROLLER_PORT", Integer.toString(controllerPort),
+                "MESSAGING_DATA_DIR", dataDir.toString(),
+                "MESSAGING_SECURITY_API_KEYS", KEY + "=S000"), httpPort,
+                new File("target/crash-recovery-" + name + ".log"));
+        processes.add(platform.process());
+        return platform.awaitReady().process();
     }
 
     private static Path tempDir() {
